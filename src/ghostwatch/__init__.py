@@ -1,0 +1,3 @@
+"""ghostwatch: open-source intelligence on illicit and privately made firearms."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,233 @@
+"""The `ghostwatch` command line.
+
+Commands stay thin: they parse options, call the workflow and the library, and render results with
+Rich. Progress and messages go to stderr so that reports on stdout can be piped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+from rich.table import Table
+
+from ghostwatch.demo import demo_inputs, summary_rows
+from ghostwatch.evaluation import DuplicateGoldError, ReportFileError, evaluate, load_reports
+from ghostwatch.extract import Extractor
+from ghostwatch.store import Store
+from ghostwatch.text import clean_text
+from ghostwatch.workflow import Defaults, IngestSummary, Problem, ingest, load_documents
+
+app = typer.Typer(
+    help="ghostwatch: open-source intelligence on illicit and privately made firearms.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True)
+out = Console()
+
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        envvar="GHOSTWATCH_DB",
+        help="SQLite file path or database URL (postgresql://...). Default: ./ghostwatch.db",
+    ),
+]
+PublishedOption = Annotated[
+    dt.datetime | None,
+    typer.Option(
+        "--published",
+        formats=["%Y-%m-%d"],
+        help="Publication date for documents whose source gives none (YYYY-MM-DD).",
+    ),
+]
+LanguageOption = Annotated[
+    str | None,
+    typer.Option("--language", help="Language (ISO 639-1) for documents not identified."),
+]
+InputsArgument = Annotated[
+    list[str], typer.Argument(help="Files, folders (read recursively) or - for stdin.")
+]
+
+
+class OutputFormat(StrEnum):
+    jsonl = "jsonl"
+    json = "json"
+
+
+def _defaults(published: dt.datetime | None, language: str | None) -> Defaults:
+    return Defaults(published=published.date() if published else None, language=language)
+
+
+@contextmanager
+def _progress(description: str) -> Iterator[Callable[[], None]]:
+    """A progress display on stderr; yields the function that advances it by one document."""
+    columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn()]
+    with Progress(*columns, console=err, transient=True) as progress:
+        task = progress.add_task(description, total=None)
+        yield lambda: progress.advance(task)
+
+
+def _report_problems(problems: list[Problem]) -> None:
+    for problem in problems:
+        err.print(f"[red]error[/red] {problem}", highlight=False, markup=True)
+
+
+@app.command("ingest")
+def ingest_command(
+    inputs: InputsArgument,
+    db: DbOption = None,
+    published: PublishedOption = None,
+    language: LanguageOption = None,
+) -> None:
+    """Read documents, store them and their reports. Idempotent: a document is stored once."""
+    summary = _ingest(inputs, db, _defaults(published, language))
+    _print_ingest_summary(summary)
+    if summary.problems:
+        raise typer.Exit(1)
+
+
+def _ingest(inputs: list[str], db: str | None, defaults: Defaults) -> IngestSummary:
+    extractor = Extractor()
+    with Store.open(db) as store, _progress("ingesting") as advance:
+        return ingest(
+            load_documents(inputs, defaults, stdin=sys.stdin.buffer),
+            store,
+            extractor,
+            on_item=advance,
+        )
+
+
+def _print_ingest_summary(summary: IngestSummary) -> None:
+    _report_problems(summary.problems)
+    counts = ", ".join(f"{count} {result.value}" for result, count in summary.results.items())
+    err.print(
+        f"{summary.documents} documents ({counts or 'none'}); {summary.extracted} extracted, "
+        f"{summary.relevant} relevant; {len(summary.problems)} problems"
+    )
+
+
+@app.command("extract")
+def extract_command(
+    inputs: InputsArgument,
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", help="jsonl: one report per line; json: a list.")
+    ] = OutputFormat.jsonl,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write reports here, not stdout.")
+    ] = None,
+    published: PublishedOption = None,
+    language: LanguageOption = None,
+) -> None:
+    """Print one report/1 per input document, in input order. Needs no database."""
+    extractor = Extractor()
+    problems: list[Problem] = []
+    documents = []
+    with _progress("reading") as advance:
+        for item in load_documents(inputs, _defaults(published, language), sys.stdin.buffer):
+            advance()
+            (problems if isinstance(item, Problem) else documents).append(item)
+    reports = []
+    with _progress("extracting") as advance:
+        for extraction in extractor.pipe(documents):
+            advance()
+            reports.append(extraction.report.to_json_dict())
+            problems.extend(Problem(extraction.report.document.id, e) for e in extraction.errors)
+    if output_format is OutputFormat.json:
+        text = json.dumps(reports, ensure_ascii=False, indent=1) + "\n"
+    else:
+        text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in reports)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+    _report_problems(problems)
+    if problems:
+        raise typer.Exit(1)
+
+
+@app.command("eval")
+def eval_command(
+    gold: Annotated[Path, typer.Argument(help="Gold reports: a folder of *.json or a JSONL file.")],
+    predicted: Annotated[Path, typer.Argument(help="Predicted reports: JSONL, JSON or a folder.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Score predicted reports against gold reports by the rules of ANNOTATION.md."""
+    try:
+        result = evaluate(
+            load_reports(gold), load_reports(predicted), align_text=lambda t: clean_text(t).text
+        )
+    except (ReportFileError, DuplicateGoldError) as error:
+        err.print(f"[red]error[/red] {error}", highlight=False)
+        raise typer.Exit(2) from error
+    if as_json:
+        out.print_json(data=result.to_dict())
+        return
+    table = Table(title=f"ghostwatch eval: {gold} vs {predicted}")
+    for column in ("field", "precision", "recall", "F1", "tp", "fp", "fn"):
+        table.add_column(column, justify="left" if column == "field" else "right")
+    for score in result.fields:
+        table.add_row(
+            score.field,
+            f"{score.precision:.3f}",
+            f"{score.recall:.3f}",
+            f"{score.f1:.3f}",
+            str(score.tp),
+            str(score.fp),
+            str(score.fn),
+        )
+    out.print(table)
+    out.print(f"macro F1: [bold]{result.macro_f1:.3f}[/bold]")
+    out.print(f"evidence validity: {result.evidence_validity:.3f} ({result.evidence_spans} spans)")
+    out.print(
+        f"documents: {result.documents} gold; paired {result.paired_by_id} by id, "
+        f"{result.paired_by_text} by text; {result.unmatched_predictions} predictions without gold"
+    )
+
+
+@app.command("search")
+def search_command(
+    query: Annotated[str, typer.Argument(help="Words to look for in titles and texts.")],
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option(help="How many hits at most.")] = 20,
+) -> None:
+    """Full-text search over stored documents."""
+    with Store.open(db) as store:
+        hits = store.search(query, limit=limit)
+    table = Table("document", "title", "snippet")
+    for hit in hits:
+        table.add_row(hit.document_id, hit.title or "", hit.snippet)
+    out.print(table)
+
+
+@app.command("demo")
+def demo_command(
+    db: Annotated[
+        str, typer.Option("--db", help="Where the demo database is written.")
+    ] = "ghostwatch-demo.db",
+) -> None:
+    """Ingest the bundled sample corpus (and the seed article when ../shared is beside us)."""
+    with demo_inputs() as (inputs, notes):
+        for note in notes:
+            err.print(note)
+        summary = _ingest(inputs, db, Defaults())
+    _print_ingest_summary(summary)
+    with Store.open(db) as store:
+        reports = list(store.iter_reports())
+    table = Table(title="ghostwatch demo: one row per report")
+    for column in ("document", "lang", "relevant", "date", "place", "arrested", "seized"):
+        table.add_column(column)
+    for row in summary_rows(reports):
+        table.add_row(*row)
+    out.print(table)
+    out.print(f"database: {db}  (try: ghostwatch search gendarmerie --db {db})")
