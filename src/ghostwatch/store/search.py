@@ -28,7 +28,7 @@ _SQLITE_SEARCH = text(
     SELECT d.id, d.title,
            snippet(documents_fts, 1, :start, :end, :ellipsis, {SNIPPET_WORDS}) AS snippet,
            -bm25(documents_fts, 10.0, 1.0) AS score
-    FROM documents_fts JOIN documents AS d ON d.rowid = documents_fts.rowid
+    FROM documents_fts JOIN documents AS d ON d.pk = documents_fts.rowid
     WHERE documents_fts MATCH :query
     ORDER BY score DESC, d.id
     LIMIT :limit

@@ -10,7 +10,18 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, cast
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, String, Table, Text
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Table,
+    Text,
+)
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -23,15 +34,18 @@ class Base(DeclarativeBase):
 
 
 class DocumentRow(Base):
-    """A cleaned document, keyed by its document id.
+    """A cleaned document, found by its document id.
 
-    `content_hash` fingerprints what a report depends on, so re-ingesting the same document is a
+    `pk` is an integer surrogate key because SQLite's FTS5 index ties entries to an integer rowid:
+    with a text primary key, the implicit rowid may be renumbered by VACUUM and the index would
+    point at the wrong rows. `content_hash` fingerprints what a report depends on, so re-ingesting the same document is a
     no-op and a changed one is noticed (see `fingerprint.content_hash`).
     """
 
     __tablename__ = "documents"
 
-    id: Mapped[str] = mapped_column(String, primary_key=True)
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    id: Mapped[str] = mapped_column(String, unique=True)
     source: Mapped[str | None] = mapped_column(String)
     title: Mapped[str | None] = mapped_column(Text)
     published: Mapped[dt.date | None] = mapped_column(Date)

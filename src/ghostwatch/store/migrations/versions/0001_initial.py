@@ -32,7 +32,9 @@ SEARCH_CONFIG = "ghostwatch_search"
 def upgrade() -> None:
     op.create_table(
         "documents",
-        sa.Column("id", sa.String(), primary_key=True),
+        # integer surrogate key: SQLite's FTS5 index needs a stable integer rowid
+        sa.Column("pk", sa.Integer(), primary_key=True, autoincrement=True),
+        sa.Column("id", sa.String(), nullable=False, unique=True),
         sa.Column("source", sa.String(), nullable=True),
         sa.Column("title", sa.Text(), nullable=True),
         sa.Column("published", sa.Date(), nullable=True),
@@ -89,30 +91,30 @@ def downgrade() -> None:
 
 def _create_sqlite_search() -> None:
     # remove_diacritics 2 folds accents on every letter ("interpellé" ~ "interpelle"); unicode61
-    # also folds case. The rowid ties each index entry to its documents row.
+    # also folds case. The integer `pk` ties each index entry to its documents row.
     op.execute(
         "CREATE VIRTUAL TABLE documents_fts USING fts5("
-        "title, text, content='documents', content_rowid='rowid', "
+        "title, text, content='documents', content_rowid='pk', "
         "tokenize='unicode61 remove_diacritics 2')"
     )
     # An external-content index must be told the old values to forget them, hence the 'delete'
     # commands carrying old.title and old.text.
     op.execute(
         "CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN "
-        "INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text); "
+        "INSERT INTO documents_fts(rowid, title, text) VALUES (new.pk, new.title, new.text); "
         "END"
     )
     op.execute(
         "CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN "
         "INSERT INTO documents_fts(documents_fts, rowid, title, text) "
-        "VALUES ('delete', old.rowid, old.title, old.text); "
+        "VALUES ('delete', old.pk, old.title, old.text); "
         "END"
     )
     op.execute(
         "CREATE TRIGGER documents_fts_update AFTER UPDATE OF title, text ON documents BEGIN "
         "INSERT INTO documents_fts(documents_fts, rowid, title, text) "
-        "VALUES ('delete', old.rowid, old.title, old.text); "
-        "INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text); "
+        "VALUES ('delete', old.pk, old.title, old.text); "
+        "INSERT INTO documents_fts(rowid, title, text) VALUES (new.pk, new.title, new.text); "
         "END"
     )
 
