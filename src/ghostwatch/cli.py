@@ -22,6 +22,7 @@ from rich.table import Table
 
 from ghostwatch.demo import demo_inputs, summary_rows
 from ghostwatch.evaluation import DuplicateGoldError, ReportFileError, evaluate, load_reports
+from ghostwatch.evaluation.render import render
 from ghostwatch.extract import Extractor
 from ghostwatch.store import Store
 from ghostwatch.text import clean_text
@@ -173,26 +174,7 @@ def eval_command(
     if as_json:
         out.print_json(data=result.to_dict())
         return
-    table = Table(title=f"ghostwatch eval: {gold} vs {predicted}")
-    for column in ("field", "precision", "recall", "F1", "tp", "fp", "fn"):
-        table.add_column(column, justify="left" if column == "field" else "right")
-    for score in result.fields:
-        table.add_row(
-            score.field,
-            f"{score.precision:.3f}",
-            f"{score.recall:.3f}",
-            f"{score.f1:.3f}",
-            str(score.tp),
-            str(score.fp),
-            str(score.fn),
-        )
-    out.print(table)
-    out.print(f"macro F1: [bold]{result.macro_f1:.3f}[/bold]")
-    out.print(f"evidence validity: {result.evidence_validity:.3f} ({result.evidence_spans} spans)")
-    out.print(
-        f"documents: {result.documents} gold; paired {result.paired_by_id} by id, "
-        f"{result.paired_by_text} by text; {result.unmatched_predictions} predictions without gold"
-    )
+    out.print(render(result, f"ghostwatch eval: {gold} vs {predicted}"))
 
 
 @app.command("search")

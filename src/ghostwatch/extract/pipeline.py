@@ -13,8 +13,19 @@ from functools import cached_property
 from itertools import islice
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
-import ghostwatch.extract.relevance  # noqa: F401  (registers the component factory)
+# importing the component modules registers their spaCy factories
+import ghostwatch.extract.agencies
+import ghostwatch.extract.counts
+import ghostwatch.extract.cues
+import ghostwatch.extract.dates
+import ghostwatch.extract.incidents
+import ghostwatch.extract.people
+import ghostwatch.extract.places
+import ghostwatch.extract.relevance
+import ghostwatch.extract.scope
+import ghostwatch.extract.seizures  # noqa: F401
 from ghostwatch import __version__
 from ghostwatch.extract.models import installed_model, load_model
 from ghostwatch.extract.state import EXTENSION, ExtractionState
@@ -22,7 +33,18 @@ from ghostwatch.lang import available_languages, load_pack
 from ghostwatch.model import Document, Report
 
 #: the components every language pipeline runs, in order
-COMPONENTS: tuple[str, ...] = ("ghostwatch_relevance",)
+COMPONENTS: tuple[str, ...] = (
+    "ghostwatch_scope",
+    "ghostwatch_relevance",
+    "ghostwatch_incident_types",
+    "ghostwatch_dates",
+    "ghostwatch_places",
+    "ghostwatch_agencies",
+    "ghostwatch_counts",
+    "ghostwatch_people",
+    "ghostwatch_seizures",
+    "ghostwatch_cues",
+)
 
 #: language assumed when identification gave nothing (short or odd texts)
 FALLBACK_LANGUAGE = "en"
@@ -79,30 +101,58 @@ class Extractor:
         language = document.language or FALLBACK_LANGUAGE
         return language if language in self.languages else None
 
+    def pipe_parsed(self, pairs: Iterable[tuple[Document, Doc]]) -> Iterator[Extraction]:
+        """Extract from documents whose spaCy models already ran (benchmarks reuse their parses).
+
+        Each `Doc` must come from the same model on `document.text`; only our components run.
+        """
+        for document, doc in pairs:
+            language = self._language_of(document)
+            if language is None:
+                yield self._unsupported(document)
+                continue
+            nlp = self.pipeline(language)
+            with nlp.select_pipes(enable=list(self.components)):
+                (result,) = self._run(nlp, language, [document], [doc])
+            yield result
+
+    def _unsupported(self, document: Document) -> Extraction:
+        return Extraction(
+            Report(document=document.block()),
+            [f"no language pack for {document.language!r}; document not extracted"],
+        )
+
     def _extract_batch(self, batch: list[Document]) -> list[Extraction]:
         results: list[Extraction | None] = [None] * len(batch)
         groups: dict[str, list[int]] = {}
         for index, document in enumerate(batch):
             language = self._language_of(document)
             if language is None:
-                results[index] = Extraction(
-                    Report(document=document.block()),
-                    [f"no language pack for {document.language!r}; document not extracted"],
-                )
+                results[index] = self._unsupported(document)
             else:
                 groups.setdefault(language, []).append(index)
         for language, indexes in groups.items():
             nlp = self.pipeline(language)
-            pack = load_pack(language)
-            docs = []
-            for index in indexes:
-                doc = nlp.make_doc(batch[index].text)
-                doc._.set(EXTENSION, ExtractionState.start(batch[index], pack))
-                docs.append(doc)
-            for index, doc in zip(indexes, nlp.pipe(docs), strict=True):
-                state: ExtractionState = doc._.get(EXTENSION)
-                results[index] = Extraction(finish(state.report), state.errors)
+            documents = [batch[index] for index in indexes]
+            docs = [nlp.make_doc(document.text) for document in documents]
+            for index, result in zip(
+                indexes, self._run(nlp, language, documents, docs), strict=True
+            ):
+                results[index] = result
         return [result for result in results if result is not None]
+
+    @staticmethod
+    def _run(
+        nlp: Language, language: str, documents: list[Document], docs: list[Doc]
+    ) -> list[Extraction]:
+        pack = load_pack(language)
+        for document, doc in zip(documents, docs, strict=True):
+            doc._.set(EXTENSION, ExtractionState.start(document, pack))
+        results = []
+        for doc in nlp.pipe(docs):
+            state: ExtractionState = doc._.get(EXTENSION)
+            results.append(Extraction(finish(state.report), state.errors))
+        return results
 
 
 def finish(report: Report) -> Report:

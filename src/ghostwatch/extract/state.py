@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ghostwatch.lang import LanguagePack
 from ghostwatch.model import Document, Report
@@ -25,6 +25,12 @@ class ExtractionState:
     pack: LanguagePack
     report: Report
     errors: list[str] = field(default_factory=list)
+    #: token index where each background sentence starts (see extract/scope.py)
+    background: set[int] = field(default_factory=set)
+
+    def in_case(self, sentence: Span) -> bool:
+        """Whether `sentence` speaks of the case rather than of its background."""
+        return sentence.start not in self.background
 
     @classmethod
     def start(cls, document: Document, pack: LanguagePack) -> ExtractionState:

@@ -38,8 +38,8 @@ class DocumentRow(Base):
 
     `pk` is an integer surrogate key because SQLite's FTS5 index ties entries to an integer rowid:
     with a text primary key, the implicit rowid may be renumbered by VACUUM and the index would
-    point at the wrong rows. `content_hash` fingerprints what a report depends on, so re-ingesting the same document is a
-    no-op and a changed one is noticed (see `fingerprint.content_hash`).
+    point at the wrong rows. `content_hash` fingerprints what a report depends on, so re-ingesting
+    the same document is a no-op and a changed one is noticed (see `fingerprint.content_hash`).
     """
 
     __tablename__ = "documents"
