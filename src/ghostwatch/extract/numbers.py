@@ -41,7 +41,9 @@ class _Lexicon:
     def is_number_word(self, token: Token) -> bool:
         if token.like_num or token.lower_ in self.approximate:
             return True
-        return token.is_alpha and _word_value(token.lower_, self.language) is not None
+        # hyphenated compounds are one token in French ("vingt-quatre")
+        word = token.text.replace("-", "").isalpha()
+        return word and _word_value(token.lower_, self.language) is not None
 
 
 @cache
