@@ -315,11 +315,7 @@ class Document(BaseModel):
     language: str | None = None
 
     def block(self) -> DocumentBlock:
-        return DocumentBlock(
-            id=self.id,
-            source=self.source,
-            title=self.title,
-            published=self.published,
-            language=self.language,
-            text=self.text,
+        """The document as a report carries it."""
+        return DocumentBlock.model_validate(
+            self.model_dump(include=set(DocumentBlock.model_fields))
         )

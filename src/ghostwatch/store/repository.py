@@ -114,17 +114,7 @@ class Store:
             ).one_or_none()
         if row is None:
             return None
-        return Document(
-            id=row.id,
-            text=row.text,
-            raw_text=row.raw_text,
-            offsets=row.offsets,
-            origin=row.origin,
-            source=row.source,
-            title=row.title,
-            published=row.published,
-            language=row.language,
-        )
+        return Document.model_validate({name: row._mapping[name] for name in Document.model_fields})
 
     def count_documents(self) -> int:
         return self._count(documents)
