@@ -97,5 +97,5 @@ def test_a_failing_component_costs_only_its_own_document() -> None:
     assert [e.report.document.id for e in extractions] == ["before", "bad", "after"]
     assert extractions[1].errors == ["test_fails_on_keyword: RuntimeError: boom"]
     assert extractions[0].errors == extractions[2].errors == []
-    assert extractions[0].report.countries == ["XX"]
+    assert "XX" in extractions[0].report.countries
     assert extractions[1].report.relevant is True

@@ -1,0 +1,565 @@
+"""Count mentions: whom a predicate ("were arrested", "died", "in custody") counts, by the parse.
+
+A mention ties one key to the node the parse gives as the predicate's argument: its passive
+subject, its object, the noun its participle qualifies, its subject, or the number placed right
+before it when the verb is left out ("six were remanded, five placed under judicial supervision").
+The node is worth a number ("Fourteen people", "six", "both"), a coordination ("a man and a
+woman" is two), or one person ("a man", "he", "Kevin Morales, 19"), whose age, name and gender
+let the document's totals tell people apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from ghostwatch.extract.counts_lexicon import (
+    CountLexicon,
+    PhraseMatch,
+    forms,
+    has_form,
+    longest_first,
+    normal,
+)
+from ghostwatch.extract.counts_modality import FactCheck
+from ghostwatch.extract.counts_persons import Person, PersonReader
+from ghostwatch.extract.numbers import NumberPhrase
+from ghostwatch.model import Span as Evidence
+
+_PASSIVE_SUBJECT = {"nsubjpass", "nsubj:pass"}
+_SUBJECT = {"nsubj", "nsubjpass", "nsubj:pass"}
+_OBJECT = {"dobj", "obj"}
+_QUALIFIER = {"acl", "amod", "relcl", "acl:relcl"}
+_NOMINAL = {"NOUN", "PROPN", "PRON", "NUM"}
+_VERBAL = {"VERB", "AUX"}
+#: a number written as a year is not a count of people ("in 2014 ...")
+_YEARS = range(1900, 2100)
+#: most tokens between a count and its predicate for one evidence span covering both
+_EVIDENCE_REACH = 10
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One statement of a count: `value` people, or one `person` when `value` is None."""
+
+    key: str
+    value: int | None
+    person: Person | None
+    other: bool  # "six other people", "three others": on top of those counted one by one
+    sentence: int  # the sentence's number in the document
+    line: int  # the line within the sentence (a parse may join a headline to the lead)
+    predicate: str  # the predicate's lemmas: statements of the same predicate do not add up
+    node: int  # the counted node: one mention per key and node
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class _Worth:
+    value: int | None
+    person: Person | None
+    other: bool
+    first: int  # first token of the counted phrase
+    last: int  # its last token
+
+
+class MentionFinder:
+    """Finds the count mentions of one parsed document, sentence by sentence."""
+
+    def __init__(self, doc: Doc, lexicon: CountLexicon, numbers: list[NumberPhrase]):
+        self.doc = doc
+        self.text = doc.text  # built once: Doc.text joins every token on each access
+        self.lexicon = lexicon
+        self.number_at: dict[int, NumberPhrase] = {phrase.root: phrase for phrase in numbers}
+        self.persons = PersonReader(doc, lexicon, self.number_at)
+        self.check = FactCheck(lexicon)
+        self.sentence_number = 0
+        #: line breaks in the document before each token
+        self.line_of: list[int] = []
+        breaks = 0
+        for token in doc:
+            self.line_of.append(breaks)
+            breaks += (token.is_space and "\n" in token.text) or "\n" in token.whitespace_
+
+    # -- predicates -------------------------------------------------------------------------
+
+    def predicates(self, matches: list[PhraseMatch]) -> list[PhraseMatch]:
+        """The people keys' phrases among a sentence's `matches`, blocked ones removed, the
+        longest kept where they overlap (`shot` apart: "shot dead" is also shot)."""
+        blocks = [m for m in matches if m.role == "block"]
+
+        def allowed(match: PhraseMatch, shots: bool) -> bool:
+            if match.role == "block" or match.key == "searches" or (match.key == "shot") != shots:
+                return False
+            return not any(b.key == match.key and b.overlaps(match) for b in blocks)
+
+        people = longest_first(m for m in matches if allowed(m, False))
+        return people + longest_first(m for m in matches if allowed(m, True))
+
+    def mentions(self, sentence: Span, matches: list[PhraseMatch], number: int) -> list[Mention]:
+        """The count mentions of `sentence` (the document's `number`th), whose phrase
+        `matches` the lexicon found."""
+        self.sentence_number = number
+        matches = [
+            m
+            for m in self.predicates(matches)
+            if self.check.well_formed(m, self._anchor(m)) and self.check.factual(m, self._anchor(m))
+        ]
+        claims = self._adjacent_subjects(sentence, matches)
+        arguments = [(match, self._arguments(match, claims)) for match in matches]
+        owners: dict[int, set[str]] = {}
+        for match, nodes in arguments:
+            for node in nodes:
+                owners.setdefault(self._antecedent(node).i, set()).add(match.key)
+        found: dict[tuple[str, int], Mention] = {}
+        for match, nodes in arguments:
+            fatal = match.key == "shot" and self.check.fatal_result(self._anchor(match))
+            for node in nodes:
+                mention = self._mention(match, node, claims, owners, sentence)
+                if mention is not None:
+                    found.setdefault((mention.key, mention.node), mention)
+                    if fatal:  # "shot his brother to death", "shot the man dead"
+                        found.setdefault(("killed", mention.node), replace(mention, key="killed"))
+        for mention in self._fatal(sentence, matches):
+            found.setdefault((mention.key, mention.node), mention)
+        return list(found.values())
+
+    def _adjacent_subjects(
+        self, sentence: Span, matches: list[PhraseMatch]
+    ) -> dict[int, PhraseMatch]:
+        """Counts written right before their predicate, whatever the parse made of them.
+
+        In "six were remanded, five placed under judicial supervision and two released" the
+        verb of the later clauses is left out and parsers often attach "two" to "five"; the
+        number standing right before a predicate is its subject.
+        """
+        starts = {match.start: match for match in matches}
+        claims: dict[int, PhraseMatch] = {}
+        for index in range(sentence.start, sentence.end):
+            phrase = self.number_at.get(index)
+            if phrase is None or self.doc[index].dep_ == "nummod" or self.persons.is_age(phrase):
+                continue
+            position = phrase.end
+            while position < sentence.end and self._skippable(self.doc[position]):
+                position += 1
+            match = starts.get(position)
+            if match is not None and match.role in ("patient", "passive", "state"):
+                claims[index] = match
+        return claims
+
+    def _skippable(self, token: Token) -> bool:
+        """Auxiliaries and partitives between a count and its predicate ("six were", "huit
+        d'entre eux ont été")."""
+        if token.pos_ == "AUX" or token.dep_ in ("aux", "auxpass", "aux:pass", "aux:tense"):
+            return True
+        if token.dep_ in ("fixed", "case") and token.head.pos_ == "PRON":
+            return True
+        return token.pos_ == "PRON" and token.dep_ == "nmod"
+
+    # -- arguments --------------------------------------------------------------------------
+
+    def _arguments(self, match: PhraseMatch, claims: dict[int, PhraseMatch]) -> list[Token]:
+        """The nodes `match` counts: numbers attached to it from before ("cinq sous contrôle
+        judiciaire", "two dead") and those standing right before it, else its argument by
+        role."""
+        anchor = self._anchor(match)
+        span = range(match.start, match.end)
+        claimed = [self.doc[i] for i, owner in claims.items() if owner == match]
+        attached = (
+            [
+                self.doc[i]
+                for i in range(self.doc[match.start].sent.start, match.start)
+                if i in self.number_at
+                and self.doc[i].head.i in span
+                and i not in claims
+                and not self.persons.is_age(self.number_at[i])
+            ]
+            if match.role != "event"
+            else []
+        )  # "9 shootings" are not nine people
+        attached += [  # "were both injured"
+            c
+            for c in anchor.children
+            if c.dep_ in ("preconj", "advmod", "npadvmod", "dep", "det", "predet")
+            and has_form(c, frozenset(self.lexicon.collective))
+        ]
+        if attached or claimed:
+            return attached + [node for node in claimed if node not in attached]
+        if match.role in ("patient", "passive"):
+            return self._small_clause(anchor, match) or self._patients(
+                anchor, match.role == "patient"
+            )
+        if match.role == "subject":
+            return self._subjects(anchor)
+        if match.role == "state":
+            return self._state_holders(anchor)
+        if match.role == "event":
+            return self._event_complements(anchor)
+        return []
+
+    def _small_clause(self, anchor: Token, match: PhraseMatch) -> list[Token]:
+        """ "A judge ordered Benson detained": the subject of the phrase's inner verb."""
+        for verb in self.doc[match.start : match.end]:
+            if verb.head == anchor and verb.dep_ in ("ccomp", "xcomp", "oprd"):
+                return [c for c in verb.children if c.dep_ in _SUBJECT | _OBJECT]
+        return []
+
+    def _anchor(self, match: PhraseMatch) -> Token:
+        return self.doc[match.start : match.end].root
+
+    def _patients(self, verb: Token, active: bool, depth: int = 0) -> list[Token]:
+        subjects = [c for c in verb.children if c.dep_ in _PASSIVE_SUBJECT]
+        if subjects:
+            return subjects
+        if active:
+            objects = [c for c in verb.children if c.dep_ in _OBJECT]
+            if objects:
+                return objects
+            shared = [
+                c
+                for conjunct in verb.conjuncts
+                if conjunct.i > verb.i
+                for c in conjunct.children
+                if c.dep_ in _OBJECT
+            ]
+            if shared:
+                return shared[:1]
+        if verb.dep_ in _QUALIFIER and verb.head.pos_ in _NOMINAL | {"ADJ"}:
+            return [verb.head]
+        host = self._controller(verb)
+        if host is not None:
+            return host
+        if verb.dep_ in ("xcomp", "oprd") and verb.head.pos_ in _VERBAL:
+            # "a young man was found shot", "police found him shot"
+            held = [c for c in verb.head.children if c.dep_ in _PASSIVE_SUBJECT | _OBJECT]
+            if held:
+                return held
+        if active and self._reduced_passive(verb):
+            return [c for c in verb.children if c.dep_ == "nsubj"]
+        if verb.dep_ == "conj" and verb.head.pos_ in _VERBAL and depth < 3:
+            if self._passive(verb):  # "he appeared in court and was remanded in custody"
+                shared = [c for c in verb.head.children if c.dep_ in _SUBJECT]
+                if shared:
+                    return shared
+            return self._patients(verb.head, False, depth + 1)
+        return []
+
+    def _passive(self, verb: Token) -> bool:
+        return any(c.dep_ in ("auxpass", "aux:pass") for c in verb.children)
+
+    def _controller(self, verb: Token) -> list[Token] | None:
+        """The subject a passive without one shares with the clause it hangs on: "a girl was
+        recovering after being shot", "seven people had to be treated for wounds"."""
+        if not self._passive(verb):
+            return None
+        clause = verb.head
+        if verb.dep_ == "pcomp" and clause.dep_ == "prep":
+            clause = clause.head
+        elif verb.dep_ not in ("advcl", "xcomp"):
+            return None
+        subjects = [c for c in clause.children if c.dep_ in _SUBJECT]
+        return subjects or None
+
+    def _reduced_passive(self, verb: Token) -> bool:
+        """A headline-style passive: "three other people wounded" (a subject, no auxiliary, no
+        object, a past form)."""
+        if verb.tag_ not in ("VBD", "VBN"):
+            return False
+        if not any(c.dep_ == "nsubj" for c in verb.children):
+            return False
+        return not any(c.dep_ in ("aux", "auxpass", "prt", "dobj", "obj") for c in verb.children)
+
+    def _subjects(self, verb: Token, depth: int = 0) -> list[Token]:
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECT]
+        if subjects:
+            return subjects
+        if verb.tag_ == "VBG" and depth < 3:
+            # "is recovering after suffering a gunshot wound"
+            clause = verb.head.head if verb.dep_ == "pcomp" else verb.head
+            if verb.dep_ in ("pcomp", "advcl") and clause.pos_ in _VERBAL:
+                return [c for c in clause.children if c.dep_ in _SUBJECT]
+        if verb.dep_ in _QUALIFIER and verb.head.pos_ in _NOMINAL:
+            return [verb.head]
+        if verb.dep_ == "conj" and verb.head.pos_ in _VERBAL | {"ADJ"} and depth < 3:
+            return self._subjects(verb.head, depth + 1)
+        return []
+
+    def _state_holders(self, anchor: Token) -> list[Token]:
+        own = [c for c in anchor.children if c.dep_ in _SUBJECT]
+        if own:
+            return own
+        if anchor.dep_ == "ROOT":
+            return []
+        host = anchor.head
+        if anchor.dep_ in ("amod", "acl", "prep", "nmod", "appos") and host.pos_ in _NOMINAL:
+            return [host]
+        if host.pos_ not in _VERBAL | {"ADJ"}:
+            return []
+        objects = [c for c in host.children if c.dep_ in _OBJECT]
+        if objects:
+            return objects
+        return self._subjects(host)
+
+    def _event_complements(self, noun: Token) -> list[Token]:
+        """Whom an event noun is about: "the death of a teenager", "his arrest", "un mandat
+        d'arrêt contre lui"; the noun itself when one is made ("an arrest has been made")."""
+        lexicon = self.lexicon
+        found = self._complements(noun, lexicon.event_markers)
+        found += [
+            c
+            for c in noun.children
+            if c.dep_ == "poss" or (c.dep_ == "det" and "Yes" in c.morph.get("Poss"))
+        ]
+        if not found and noun.head.pos_ in _VERBAL:
+            found = self._complements(noun.head, lexicon.event_verb_markers)
+        # "a warrant for his arrest": the person is the possessor of "arrest"
+        found = [
+            person
+            for node in found
+            for person in (
+                [c for c in node.children if c.dep_ == "poss"]
+                if has_form(node, lexicon.possessed_events)
+                else [node]
+            )
+        ]
+        if not found and self._made_once(noun):
+            return [noun]
+        return found
+
+    def _complements(self, token: Token, markers: frozenset[str]) -> list[Token]:
+        """The nouns `token` governs through one of these prepositions: an English "prep"
+        with its object, a French "nmod"/"obl" with its "case" marker."""
+        found: list[Token] = []
+        for child in token.children:
+            if child.dep_ == "prep" and has_form(child, markers):
+                found += [c for c in child.children if c.dep_ == "pobj"]
+            elif child.dep_.startswith(("nmod", "obl")) and any(
+                c.dep_ in ("case", "fixed") and has_form(c, markers) for c in child.children
+            ):
+                found.append(child)
+        return found
+
+    def _made_once(self, noun: Token) -> bool:
+        """ "An arrest has been made", "une interpellation a été effectuée"."""
+        if "Plur" in noun.morph.get("Number") or not has_form(noun.head, self.lexicon.made):
+            return False
+        return any(
+            c.dep_ in ("det", "nummod") and has_form(c, self.lexicon.indefinite)
+            for c in noun.children
+        )
+
+    # -- what a node is worth ---------------------------------------------------------------
+
+    def _mention(
+        self,
+        match: PhraseMatch,
+        node: Token,
+        claims: dict[int, PhraseMatch],
+        owners: dict[int, set[str]],
+        sentence: Span,
+    ) -> Mention | None:
+        node = self._antecedent(node)
+        if self._across_lines(node.i, match):
+            return None
+        if match.role == "event" and node.i in range(match.start, match.end):
+            worth: _Worth | None = _Worth(1, None, False, match.start, match.end - 1)
+        else:
+            worth = self._worth(node, match, claims, owners)
+        if worth is None:
+            return None
+        return Mention(
+            key=match.key,
+            value=worth.value,
+            person=worth.person,
+            other=worth.other,
+            sentence=self.sentence_number,
+            line=self.line_of[match.start],
+            predicate=" ".join(normal(t.lemma_) for t in self.doc[match.start : match.end]),
+            node=node.i,
+            evidence=self._evidence(worth, match),
+        )
+
+    def _across_lines(self, index: int, match: PhraseMatch) -> bool:
+        """Whether a line break separates a node from its predicate: a parse joining a
+        headline to the lead ("Man killed, girl wounded  A 22-year-old man was killed") is
+        wrong there."""
+        first, last = sorted((index, match.start))
+        return any(token.is_space or "\n" in token.whitespace_ for token in self.doc[first:last])
+
+    def _antecedent(self, node: Token) -> Token:
+        """ "who" in "a man who was shot" stands for "a man", "himself" in "a teen shot
+        himself" for "a teen"."""
+        clause = node.head
+        if has_form(node, self.lexicon.persons.reflexive) and node.dep_ in _OBJECT:
+            subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+            if subjects:
+                return subjects[0]
+        if has_form(node, self.lexicon.relative) and clause.dep_ in ("relcl", "acl:relcl"):
+            return clause.head
+        return node
+
+    def _worth(
+        self,
+        node: Token,
+        match: PhraseMatch,
+        claims: dict[int, PhraseMatch],
+        owners: dict[int, set[str]],
+    ) -> _Worth | None:
+        """What `node` and the items coordinated with it count; items another predicate takes
+        ("left one dead and three other people wounded") are not this predicate's."""
+        items = [node]
+        if any(c.dep_ == "cc" and has_form(c, self.lexicon.alternative) for c in node.children):
+            return self._worth_of_one(node)  # "his brother or a friend was dead" is one
+        for conjunct in node.conjuncts:
+            if conjunct.i < node.i or claims.get(conjunct.i, match) != match:
+                continue
+            if owners.get(conjunct.i, {match.key}) - {match.key}:
+                continue
+            items.append(conjunct)
+        total = 0
+        persons: list[Person] = []
+        others = []
+        first, last = node.i, node.i
+        for item in items:
+            if self._negative(item):
+                return None
+            value, person, start = self._item_worth(item)
+            if value is None and person is None:
+                if item is node or self.persons.plural_people(item):
+                    return None  # "the men and a woman": the total is unknown
+                continue
+            others.append(self._is_other(item))
+            first, last = min(first, start), max(last, item.i)
+            if person is not None:
+                persons.append(person)
+                total += 1
+            else:
+                total += value or 0
+        if total == 0:
+            return None
+        other = all(others)
+        if len(persons) == 1 and total == 1:
+            return _Worth(None, persons[0], other, first, last)
+        return _Worth(total, None, other, first, last)
+
+    def _worth_of_one(self, node: Token) -> _Worth | None:
+        value, person, start = self._item_worth(node)
+        if value is None and person is None:
+            return None
+        return _Worth(value, person, self._is_other(node), start, node.i)
+
+    def _item_worth(self, item: Token) -> tuple[int | None, Person | None, int]:
+        """A number of people, or one person, for one coordinated item; the phrase's start."""
+        phrase = self.number_at.get(item.i)
+        if phrase is not None:
+            if self.persons.is_age(phrase):
+                return None, self.persons.person(item), phrase.start
+            if not self._counts_people(item) or int(phrase.value) in _YEARS:
+                return None, None, item.i
+            return int(phrase.value), None, phrase.start
+        for child in item.children:
+            counted = self.number_at.get(child.i)
+            # a count precedes its noun ("two men"); after a name it is an age ("Jr. 26")
+            if (
+                counted is not None
+                and child.dep_ in ("nummod", "det", "quantmod")
+                and child.i < item.i
+                and self.persons.people_noun(item)
+                and int(counted.value) not in _YEARS
+            ):
+                return int(counted.value), None, counted.start
+        collective = self._collective(item)
+        if collective:
+            return collective, None, item.left_edge.i
+        person = self.persons.person(item)
+        if person is not None:
+            return None, person, min(item.left_edge.i, item.i)
+        return None, None, item.i
+
+    def _counts_people(self, number: Token) -> bool:
+        """A bare number counts people unless its partitive names something else ("two of
+        the guns", "une cinquantaine de cartouches")."""
+        counted = self._complements(number, self.lexicon.partitive) + [
+            c for c in number.children if c.dep_ == "nmod" and c.i > number.i
+        ]
+        return all(
+            target.pos_ == "PRON"
+            or target.pos_ not in ("NOUN", "PROPN")
+            or self.persons.people_noun(target)
+            for target in counted
+        )
+
+    def _collective(self, token: Token) -> int | None:
+        """ "both", "the pair", "les deux": a fixed number of people."""
+        for form in forms(token):
+            if form in self.lexicon.collective:
+                return self.lexicon.collective[form]
+        for child in token.children:
+            if child.dep_ in ("det", "predet", "nummod") and has_form(
+                child, frozenset(self.lexicon.collective)
+            ):
+                return self.lexicon.collective[normal(child.text)]
+        return None
+
+    def _negative(self, token: Token) -> bool:
+        """ "no one", "nobody", "none of them": the count is zero, nothing to code."""
+        modality = self.lexicon.modality
+        if has_form(token, modality.negative_people):
+            return True
+        return any(
+            c.dep_ in ("det", "neg", "advmod") and has_form(c, modality.negative_determiners)
+            for c in token.children
+        )
+
+    def _is_other(self, token: Token) -> bool:
+        """ "six other people", "three others", "two more men"."""
+        if has_form(token, self.lexicon.other) and "Plur" in token.morph.get("Number"):
+            return True
+        return any(
+            c.dep_ in ("amod", "advmod", "det", "nummod") and has_form(c, self.lexicon.other)
+            for c in token.children
+        ) and "Sing" not in token.morph.get("Number")
+
+    def _fatal(self, sentence: Span, matches: list[PhraseMatch]) -> list[Mention]:
+        """ "Four people were shot, one fatally": the number the fatal adverb qualifies died."""
+        if not any(m.key == "shot" for m in matches):
+            return []
+        found = []
+        for index in range(sentence.start, sentence.end):
+            phrase = self.number_at.get(index)
+            if phrase is None or phrase.end >= sentence.end:
+                continue
+            number = self.doc[index]
+            fatal = [
+                t
+                for t in [*number.children, self.doc[phrase.end]]
+                if has_form(t, self.lexicon.fatal)
+            ]
+            if fatal and number.dep_ != "nummod":
+                span = self._chars(phrase.start, fatal[0].i)
+                found.append(
+                    Mention(
+                        "killed",
+                        int(phrase.value),
+                        None,
+                        False,
+                        self.sentence_number,
+                        self.line_of[index],
+                        "fatally",
+                        index,
+                        (span,),
+                    )
+                )
+        return found
+
+    # -- evidence ---------------------------------------------------------------------------
+
+    def _evidence(self, worth: _Worth, match: PhraseMatch) -> tuple[Evidence, ...]:
+        first, last = worth.first, worth.last
+        if match.start > last + _EVIDENCE_REACH or first > match.end + _EVIDENCE_REACH:
+            return (self._chars(first, last), self._chars(match.start, match.end - 1))
+        return (self._chars(min(first, match.start), max(last, match.end - 1)),)
+
+    def _chars(self, first: int, last: int) -> Evidence:
+        start, end = self.doc[first].idx, self.doc[last].idx + len(self.doc[last])
+        return Evidence(start=start, end=end, text=self.text[start:end])

@@ -1,0 +1,200 @@
+"""People met one by one: who a noun phrase names, and what tells two of them apart.
+
+"A man was arrested" counts one; so does "Kevin Morales, 19, was arrested" and, later, "He was
+remanded". A document's totals must not count the same person twice, nor merge two people: the
+age, the name and the gender a phrase gives tell them apart, "another" introduces someone new,
+and "he" or "the victim" point back to someone met before.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ghostwatch.extract.counts_lexicon import CountLexicon, has_form, normal
+from ghostwatch.extract.numbers import NumberPhrase
+
+#: relations that stay inside a person's noun phrase (where the age and the name are)
+_PHRASE_PARTS = {
+    "nummod",
+    "amod",
+    "appos",
+    "npadvmod",
+    "compound",
+    "nmod",
+    "acl",
+    "flat",
+    "flat:name",
+    "det",
+    "poss",
+    "quantmod",
+    "punct",
+    "obl:arg",
+    "obl:mod",
+    "case",
+}
+#: entity labels that are not people (small models often take a surname for an organisation,
+#: so ORG is not among them)
+_NOT_PEOPLE = {
+    "GPE",
+    "LOC",
+    "FAC",
+    "DATE",
+    "TIME",
+    "MONEY",
+    "PRODUCT",
+    "EVENT",
+    "WORK_OF_ART",
+    "LAW",
+    "CARDINAL",
+    "ORDINAL",
+    "QUANTITY",
+}
+_PERSON_LABELS = {"PERSON", "PER"}
+
+
+@dataclass(frozen=True)
+class Person:
+    """What tells one person from another in a document; unknowns are compatible with anything."""
+
+    age: int | None = None
+    name: frozenset[str] = frozenset()  # the words of the name ("jacob", "stahl")
+    gender: str | None = None
+    distinct: bool = False  # "another man": someone not met before
+    anaphoric: bool = False  # "he", "the victim": someone already met, not a new person
+
+    def compatible(self, other: Person) -> bool:
+        if self.distinct or other.distinct:
+            return False
+        if self.name and other.name and not self.name & other.name:
+            return False
+        return all(
+            mine is None or theirs is None or mine == theirs
+            for mine, theirs in ((self.age, other.age), (self.gender, other.gender))
+        )
+
+    def merged(self, other: Person) -> Person:
+        return Person(
+            self.age if self.age is not None else other.age,
+            self.name | other.name,
+            self.gender or other.gender,
+            False,
+            self.anaphoric and other.anaphoric,
+        )
+
+
+class PersonReader:
+    """Reads people, ages and names off the noun phrases of one parsed document."""
+
+    def __init__(self, doc: Doc, lexicon: CountLexicon, number_at: dict[int, NumberPhrase]):
+        self.doc = doc
+        self.lexicon = lexicon
+        self.number_at = number_at
+
+    def person(self, token: Token) -> Person | None:
+        """One person, when `token` names or stands for a single person."""
+        persons = self.lexicon.persons
+        named = token.ent_type_ in _PERSON_LABELS
+        if not named:
+            if "Plur" in token.morph.get("Number"):
+                return None
+            if token.pos_ == "PRON":
+                if not has_form(token, persons.pronouns):
+                    return None
+            elif token.pos_ == "PROPN":
+                if token.ent_type_ in _NOT_PEOPLE:
+                    return None
+            elif not has_form(token, self.lexicon.people) and self.age(token) is None:
+                return None
+        return Person(
+            age=self.age(token),
+            name=self._name(token),
+            gender=self._gender(token),
+            distinct=any(
+                has_form(c, self.lexicon.distinct)
+                for c in token.children
+                if c.dep_ in ("amod", "det", "advmod", "nummod")
+            ),
+            anaphoric=self._anaphoric(token),
+        )
+
+    def people_noun(self, token: Token) -> bool:
+        """Whether a number on `token` counts people ("two men", "trois suspects")."""
+        if has_form(token, self.lexicon.people):
+            return True
+        return token.pos_ == "PROPN" and token.ent_type_ in _PERSON_LABELS
+
+    def plural_people(self, token: Token) -> bool:
+        return self.people_noun(token) and "Plur" in token.morph.get("Number")
+
+    def is_age(self, phrase: NumberPhrase) -> bool:
+        """ "15 year-old", "19 ans", "Eric Wright, 26,": an age (or "7 a.m.", a time), not a
+        count."""
+        persons = self.lexicon.persons
+        following = self.doc[phrase.end : phrase.end + 2]
+        if any(has_form(t, persons.age_words) for t in following):
+            return True
+        if following and has_form(following[0], persons.time_words):
+            return True
+        if phrase.start < 2 or self.doc[phrase.start - 1].text != ",":
+            return False
+        named = self.doc[phrase.start - 2]
+        return (
+            named.pos_ == "PROPN"
+            or named.ent_type_ in _PERSON_LABELS
+            or self.doc[phrase.root].dep_ == "appos"
+        )
+
+    def age(self, token: Token) -> int | None:
+        """The age given in the person's own phrase: "a 19-year-old", "Morales, 19", "de 23 ans"."""
+        words = self.lexicon.persons.age_words
+        for part in self._phrase_parts(token):
+            phrase = self.number_at.get(part.i)
+            if phrase is None or not 0 < phrase.value < 120:
+                continue
+            following = self.doc[phrase.end : phrase.end + 3]
+            if (
+                any(has_form(t, words) for t in following)
+                or part.dep_ == "appos"
+                or has_form(part.head, words)
+            ):
+                return int(phrase.value)
+        return None
+
+    def _phrase_parts(self, token: Token, depth: int = 0) -> list[Token]:
+        parts: list[Token] = []
+        for child in token.children:
+            if child.dep_ in _PHRASE_PARTS:
+                parts.append(child)
+                if depth < 2:
+                    parts += self._phrase_parts(child, depth + 1)
+        return parts
+
+    def _anaphoric(self, token: Token) -> bool:
+        """ "he", "the victim", "the girl": pointing back to someone met before."""
+        persons = self.lexicon.persons
+        if token.pos_ == "PRON":
+            return has_form(token, persons.anaphoric)
+        if self.age(token) is not None or self._name(token):
+            return False
+        return any(c.dep_ == "det" and has_form(c, persons.definite) for c in token.children)
+
+    def _name(self, token: Token) -> frozenset[str]:
+        """The words of the person's name when `token` is in one ("Jacob A. Stahl")."""
+        if token.ent_type_ not in _PERSON_LABELS:
+            return frozenset()
+        start, end = token.i, token.i + 1
+        while start > 0 and self.doc[start].ent_iob_ == "I":
+            start -= 1
+        while end < len(self.doc) and self.doc[end].ent_iob_ == "I":
+            end += 1
+        return frozenset(normal(t.text) for t in self.doc[start:end] if len(t.text) > 2)
+
+    def _gender(self, token: Token) -> str | None:
+        persons = self.lexicon.persons
+        if has_form(token, persons.male):
+            return "male"
+        if has_form(token, persons.female):
+            return "female"
+        return None

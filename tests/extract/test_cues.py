@@ -1,0 +1,166 @@
+"""Methods, motives, weapon models and operation names, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from ghostwatch.extract import Extractor
+from ghostwatch.extract.rules import recorded_evidence
+from ghostwatch.extract.state import EXTENSION, ExtractionState
+from ghostwatch.lang import load_pack
+from ghostwatch.model import Document, Report
+
+pytestmark = pytest.mark.models
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def extract(extractor: Extractor, text: str, language: str) -> tuple[Report, Doc]:
+    """The report as the components filled it (before relevance empties it) and the Doc."""
+    nlp = extractor.pipeline(language)
+    document = Document(id="t", text=text, raw_text=text, language=language)
+    doc = nlp.make_doc(text)
+    doc._.set(EXTENSION, ExtractionState.start(document, load_pack(language)))
+    doc = nlp(doc)
+    return doc._.get(EXTENSION).report, doc
+
+
+def evidence(doc: Doc, field: str, value: str) -> list[str]:
+    spans = recorded_evidence(doc, field).get(value, [])
+    for span in spans:
+        assert doc.text[span.start : span.end] == span.text
+    return [span.text for span in spans]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "known gap: "
+        "evidence for parts_shipped_separately is given twice (overlapping cues not yet merged)"
+    ),
+)
+def test_channels_payments_and_shipping(extractor: Extractor) -> None:
+    text = (
+        "Detectives say the pair advertised printed pistols on Telegram and took payment in "
+        "bitcoin. To avoid detection, frames and barrels were posted to buyers in separate "
+        "parcels."
+    )
+    report, doc = extract(extractor, text, "en")
+    assert report.methods == [
+        "encrypted_messaging",
+        "cryptocurrency",
+        "mail_parcels",
+        "parts_shipped_separately",
+    ]
+    assert evidence(doc, "methods", "encrypted_messaging") == ["Telegram"]
+    assert evidence(doc, "methods", "parts_shipped_separately") == ["in separate parcels"]
+
+
+def test_sold_online_names_no_channel(extractor: Extractor) -> None:
+    report, _ = extract(extractor, "The man sold the guns online for £1,500 each.", "en")
+    assert report.methods == []
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason=("known gap: social_media still fires on talk about social networks without trade"),
+)
+def test_social_media_only_counts_for_trade(extractor: Extractor) -> None:
+    trade, _ = extract(extractor, "He offered the pistols for sale on Instagram.", "en")
+    talk, _ = extract(extractor, "He posted angry messages about the police on Instagram.", "en")
+    assert trade.methods == ["social_media"]
+    assert talk.methods == []
+
+
+def test_workshop_and_imported_parts(extractor: Extractor) -> None:
+    text = (
+        "Police found a workshop in the garage where he assembled the guns. The barrels had "
+        "been ordered from China."
+    )
+    report, _ = extract(extractor, text, "en")
+    assert report.methods == ["imported_parts", "workshop"]
+
+
+def test_collectors_and_drug_trafficking_are_motives(extractor: Extractor) -> None:
+    text = (
+        "Buyers (collectors or people associated with drug trafficking) were also arrested. "
+        "The leader shared a libertarian mentality."
+    )
+    report, doc = extract(extractor, text, "en")
+    assert report.motives == ["ideological", "collector", "organized_crime"]
+    assert evidence(doc, "motives", "organized_crime") == ["drug trafficking"]
+
+
+def test_prior_records_unit_names_and_denials_are_not_motives(extractor: Extractor) -> None:
+    text = (
+        "Officers from the Serious and Organised Crime unit arrested a man previously convicted "
+        "of drug trafficking. There was no evidence that he held extremist views."
+    )
+    report, _ = extract(extractor, text, "en")
+    assert report.motives == []
+
+
+def test_terrorism_needs_a_stated_charge_or_intent(extractor: Extractor) -> None:
+    convicted, _ = extract(extractor, "A jury convicted him of preparing acts of terrorism.", "en")
+    unit, _ = extract(extractor, "Counter-terrorism officers searched the house.", "en")
+    assert convicted.motives == ["terrorism"]
+    assert unit.motives == []
+
+
+def test_models_keep_their_canonical_name_but_not_comparisons(extractor: Extractor) -> None:
+    text = (
+        "Both weapons appeared to be FGC9 type guns. They sold for 1,200 euros, cheaper than "
+        "a Kalashnikov."
+    )
+    report, _ = extract(extractor, text, "en")
+    assert [(m.name, [e.text for e in m.evidence]) for m in report.weapon_models] == [
+        ("FGC-9", ["FGC9"])
+    ]
+
+
+def test_operation_names_drop_the_generic_word(extractor: Extractor) -> None:
+    report, _ = extract(
+        extractor,
+        "The arrests were part of Operation Viper, which grew out of Project Reproduction.",
+        "en",
+    )
+    assert [op.name for op in report.operations] == ["Viper", "Reproduction"]
+    assert report.operations[0].evidence[0].text == "Operation Viper"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason=("known gap: French operation names not yet read"),
+)
+def test_french_cues(extractor: Extractor) -> None:
+    text = (
+        "Dans le cadre de l'opération « Calque », les enquêteurs ont établi que le réseau "
+        "vendait des pistolets via la messagerie Telegram. Les paiements se faisaient en "
+        "cryptomonnaie et les pièces étaient envoyées séparément par colis. Le fabricant a "
+        "expliqué avoir agi « par curiosité ». Les armes se vendaient moins cher qu'une "
+        "kalachnikov, dont deux de type Glock."
+    )
+    report, doc = extract(extractor, text, "fr")
+    assert report.methods == [
+        "encrypted_messaging",
+        "cryptocurrency",
+        "mail_parcels",
+        "parts_shipped_separately",
+    ]
+    assert report.motives == ["curiosity"]
+    assert [m.name for m in report.weapon_models] == ["Glock-style"]
+    assert [op.name for op in report.operations] == ["Calque"]
+    assert evidence(doc, "motives", "curiosity") == ["par curiosité"]
+
+
+def test_french_negated_terrorism_and_drug_prior(extractor: Extractor) -> None:
+    text = (
+        "Déjà condamné pour trafic de stupéfiants, l'homme était proche de l'ultradroite. "
+        "Aucune qualification terroriste n'a été retenue."
+    )
+    report, _ = extract(extractor, text, "fr")
+    assert report.motives == ["ideological"]

@@ -1,0 +1,173 @@
+"""Locations and countries, on real parses of sentences written for these tests (EN and FR)."""
+
+from __future__ import annotations
+
+import pytest
+
+from ghostwatch.extract import Extractor
+from ghostwatch.extract.state import EXTENSION, ExtractionState, state_of
+from ghostwatch.lang import load_pack
+from ghostwatch.model import Document, Location, Report
+
+pytestmark = pytest.mark.models
+
+#: the components locations depend on: case scope, relevance (reports that are not relevant are
+#: emptied) and the two components reading places and bodies
+COMPONENTS = (
+    "ghostwatch_scope",
+    "ghostwatch_relevance",
+    "ghostwatch_places",
+    "ghostwatch_agencies",
+)
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(components=COMPONENTS)
+
+
+def report(extractor: Extractor, text: str, language: str = "en") -> Report:
+    """The report as the components leave it (before relevance empties unrelated reports)."""
+    document = Document(id="t", text=text, raw_text=text, language=language)
+    nlp = extractor.pipeline(language)
+    doc = nlp.make_doc(text)
+    doc._.set(EXTENSION, ExtractionState.start(document, load_pack(language)))
+    state = state_of(nlp(doc))
+    assert state.errors == []
+    return state.report
+
+
+def located(result: Report, name: str) -> Location:
+    matches = [location for location in result.locations if location.name == name]
+    assert matches, f"{name} not in {[location.name for location in result.locations]}"
+    return matches[0]
+
+
+def assert_evidence_is_exact(result: Report) -> None:
+    text = result.document.text
+    for span in result.spans():
+        assert text[span.start : span.end] == span.text
+
+
+def test_ap_dateline_gives_town_and_state(extractor: Extractor) -> None:
+    text = (
+        "ARDMORE, Okla. (AP) — Two men were shot dead outside a bar early Sunday and a "
+        "19-year-old man was arrested hours later, police said. Officers recovered a handgun "
+        "near the scene."
+    )
+    result = report(extractor, text)
+    ardmore = located(result, "Ardmore")
+    assert (ardmore.kind, ardmore.country, ardmore.admin1) == ("city", "US", "Oklahoma")
+    assert ardmore.role == "incident"
+    assert [span.text for span in ardmore.evidence] == ["ARDMORE"]
+    assert all(location.name != "Oklahoma" for location in result.locations)  # only a qualifier
+    assert result.countries == ["US"]
+    assert_evidence_is_exact(result)
+
+
+def test_state_comes_from_the_other_places_of_the_story(extractor: Extractor) -> None:
+    text = (
+        "A 17-year-old was charged after a teenager was fatally shot at an apartment complex "
+        "in Hermitage on Tuesday evening. The victim, a sophomore at a Nashville high school, "
+        "was pronounced dead at the scene, and detectives recovered the pistol."
+    )
+    hermitage = located(report(extractor, text), "Hermitage")
+    assert (hermitage.country, hermitage.admin1) == ("US", "Tennessee")
+
+
+def test_region_qualifier_picks_the_namesake(extractor: Extractor) -> None:
+    text = (
+        "Police in London, Ont., seized three handguns made on a 3D printer and arrested two "
+        "men, aged 22 and 27, after searching a home on Friday."
+    )
+    london = located(report(extractor, text), "London")
+    assert (london.country, london.admin1, london.geonames_id) == ("CA", "Ontario", 6058560)
+
+
+def test_addresses_outlets_and_hospitals_are_not_places(extractor: Extractor) -> None:
+    text = (
+        "Four people were wounded in a shooting in Gary on Tuesday evening, police said. "
+        "Officers were called to the 400 block of West Broadway shortly before 6 p.m. and "
+        "found a rifle. One victim was taken to a hospital in Merrillville.\n\n"
+        "Chicago Tribune reporter Anne Lowe contributed to this report."
+    )
+    result = report(extractor, text)
+    assert [location.name for location in result.locations] == ["Gary"]
+    assert (result.locations[0].admin1, result.countries) == ("Indiana", ["US"])
+
+
+def test_authority_seat_and_residence(extractor: Extractor) -> None:
+    text = (
+        "A 31-year-old man, Daniel Hargreaves, of Rotherham, was jailed for five years at "
+        "Sheffield Crown Court on Friday after police found a 3D-printed pistol and "
+        "ammunition during a search of a garage in Barnsley."
+    )
+    result = report(extractor, text)
+    roles = {location.name: location.role for location in result.locations}
+    assert roles == {"Rotherham": "residence", "Sheffield": "authority", "Barnsley": "incident"}
+    assert {location.admin1 for location in result.locations} == {"England"}
+    assert result.countries == ["GB"]
+    assert_evidence_is_exact(result)
+
+
+def test_origin_countries_are_locations_not_countries(extractor: Extractor) -> None:
+    text = (
+        "Border officers in Richmond, B.C., intercepted two parcels shipped from China that "
+        "contained auto sears and a printed pistol frame, and police arrested a man in "
+        "Victoria."
+    )
+    result = report(extractor, text)
+    china = located(result, "China")
+    assert (china.kind, china.role, china.country) == ("country", "origin", "CN")
+    victoria = located(result, "Victoria")
+    assert (victoria.country, victoria.admin1) == ("CA", "British Columbia")
+    assert result.countries == ["CA"]
+
+
+def test_country_alone_is_a_location_beside_regions_of_another(extractor: Extractor) -> None:
+    text = (
+        "Fourteen people suspected of making and selling 3D-printed weapons were arrested in "
+        "France and Belgium, prosecutors said. Investigators carried out searches in the "
+        "Provence-Alpes-Côte d'Azur (southeast) and Midi-Pyrénées (southwest) regions and "
+        "seized eight 3D printers."
+    )
+    result = report(extractor, text)
+    belgium = located(result, "Belgium")
+    assert (belgium.kind, belgium.role) == ("country", "incident")
+    occitanie = located(result, "Occitanie")
+    assert occitanie.kind == "admin1"
+    assert "Midi-Pyrénées" in occitanie.model_extra["aliases"]
+    assert [span.text for span in occitanie.evidence] == ["Midi-Pyrénées"]
+    assert located(result, "Provence-Alpes-Côte d'Azur").kind == "admin1"
+    assert all(location.name != "France" for location in result.locations)
+    assert result.countries == ["FR", "BE"]
+
+
+def test_french_departement_in_brackets_qualifies_the_town(extractor: Extractor) -> None:
+    text = (
+        "Un homme de 26 ans, domicilié à Roquebrune-sur-Argens (Var), a été interpellé mardi "
+        "à Marseille par les policiers, qui ont saisi deux pistolets imprimés en 3D. Le "
+        "parquet de Lyon s'est saisi de l'enquête."
+    )
+    result = report(extractor, text, "fr")
+    roquebrune = located(result, "Roquebrune-sur-Argens")
+    assert (roquebrune.role, roquebrune.admin1) == ("residence", "Provence-Alpes-Côte d'Azur")
+    assert roquebrune.geonames_id == 2982875
+    assert located(result, "Marseille").role == "incident"
+    assert located(result, "Lyon").role == "authority"
+    assert all(location.name != "Var" for location in result.locations)
+    assert result.countries == ["FR"]
+    assert_evidence_is_exact(result)
+
+
+def test_french_destinations_follow_the_list(extractor: Extractor) -> None:
+    text = (
+        "Les douaniers de Roissy ont saisi des pièces d'armes imprimées en 3D expédiées à "
+        "des acheteurs en Belgique, aux Pays-Bas et en Suisse. Le suspect a été interpellé "
+        "à Lille."
+    )
+    result = report(extractor, text, "fr")
+    destinations = {loc.country for loc in result.locations if loc.role == "destination"}
+    assert destinations == {"BE", "NL", "CH"}
+    assert located(result, "Lille").role == "incident"
+    assert result.countries == ["FR"]

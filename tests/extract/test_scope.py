@@ -1,0 +1,161 @@
+"""Case or background, sentence by sentence, on documents written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from ghostwatch.extract import Extractor
+from ghostwatch.extract.scope import BACKGROUND_SPANS
+from ghostwatch.extract.state import EXTENSION, ExtractionState
+from ghostwatch.lang import load_pack
+from ghostwatch.model import Document
+
+pytestmark = pytest.mark.models
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(components=("ghostwatch_scope",))
+
+
+def parse(extractor: Extractor, text: str, language: str) -> tuple[Doc, ExtractionState]:
+    nlp = extractor.pipeline(language)
+    document = Document(id="t", text=text, raw_text=text, language=language)
+    doc = nlp.make_doc(text)
+    doc._.set(EXTENSION, ExtractionState.start(document, load_pack(language)))
+    doc = nlp(doc)
+    return doc, doc._.get(EXTENSION)
+
+
+def background(extractor: Extractor, text: str, language: str) -> list[str]:
+    """The background parts of `text`: the lines of its background sentences and the
+    background clauses of its case sentences that are whole lines (a parse may run a sentence
+    across a paragraph break), stripped."""
+    doc, state = parse(extractor, text, language)
+    clauses = {span.text.strip() for span in doc.spans[BACKGROUND_SPANS]}
+    found = []
+    for sentence in doc.sents:
+        for line in sentence.text.split("\n"):
+            if line.strip() and (not state.in_case(sentence) or line.strip() in clauses):
+                found.append(line.strip())
+    return found
+
+
+def test_trends_statistics_and_passing_cases_are_background(extractor: Extractor) -> None:
+    text = (
+        "Police arrested a 31-year-old man in Walsall on Tuesday and seized two printed pistols. "
+        "The man was remanded in custody.\n\n"
+        "Printed firearms are turning up more often in Britain. Figures published in the spring "
+        "show 40 seizures. In a similar case last year, a teenager in Leeds was convicted."
+    )
+    assert background(extractor, text, "en") == [
+        "Printed firearms are turning up more often in Britain.",
+        "Figures published in the spring show 40 seizures.",
+        "In a similar case last year, a teenager in Leeds was convicted.",
+    ]
+
+
+def test_a_passing_case_carries_into_the_next_sentence(extractor: Extractor) -> None:
+    text = (
+        "Gardai searched a house in Newcastle West and seized a 3D printer.\n\n"
+        "It is the second find of its kind in the county this year. In February, gardai "
+        "recovered printed gun parts during a search in Kilmallock."
+    )
+    assert background(extractor, text, "en") == [
+        "It is the second find of its kind in the county this year.",
+        "In February, gardai recovered printed gun parts during a search in Kilmallock.",
+    ]
+
+
+def test_the_case_own_past_stays_in_the_case(extractor: Extractor) -> None:
+    text = (
+        "Officers searched Doherty's home in March last year and found four printed pistols. "
+        "Last year he bought a second printer. In 2023, Windsor police charged two men with "
+        "making printed guns."
+    )
+    assert background(extractor, text, "en") == [
+        "In 2023, Windsor police charged two men with making printed guns."
+    ]
+
+
+def test_comparison_is_a_background_clause_of_a_case_sentence(extractor: Extractor) -> None:
+    text = (
+        "They could then be resold for 1,000 to 1,500 euros, cheaper than a Kalashnikov, "
+        "according to the prosecutor."
+    )
+    doc, state = parse(extractor, text, "en")
+    assert all(state.in_case(s) for s in doc.sents)
+    assert [span.text for span in doc.spans[BACKGROUND_SPANS]] == ["cheaper than a Kalashnikov"]
+
+
+def test_trend_in_a_relative_clause_keeps_its_sentence(extractor: Extractor) -> None:
+    text = (
+        "Detectives said both weapons appeared to be FGC-9 type guns, a model that has turned "
+        "up in several police investigations across Europe."
+    )
+    doc, state = parse(extractor, text, "en")
+    assert all(state.in_case(s) for s in doc.sents)
+    clauses = [span.text for span in doc.spans[BACKGROUND_SPANS]]
+    assert clauses and "FGC-9" not in clauses[0] and "across Europe" in clauses[0]
+
+
+def test_roundup_keeps_only_its_first_case(extractor: Extractor) -> None:
+    text = (
+        "Police dealt with three separate cases involving printed guns this week.\n\n"
+        "Bolton\n\n"
+        "Officers raided a flat in Bolton and arrested two men.\n\n"
+        "Glasgow\n\n"
+        "Police Scotland arrested a 17-year-old boy.\n\n"
+        "Cardiff\n\n"
+        "A 44-year-old man was jailed for five years."
+    )
+    found = background(extractor, text, "en")
+    assert "Officers raided a flat in Bolton and arrested two men." not in found
+    assert any("Police Scotland arrested" in s for s in found)
+    assert any("jailed for five years" in s for s in found)
+
+
+def test_background_heading_opens_a_background_section(extractor: Extractor) -> None:
+    text = (
+        "Agents searched the home of a 28-year-old man in Mesa on Jan. 9.\n\n"
+        "Background\n\n"
+        "Agents recovered thousands of devices nationwide."
+    )
+    found = background(extractor, text, "en")
+    assert found and "Agents recovered thousands" in found[-1]
+    assert not any("Mesa" in s for s in found)
+
+
+def test_french_background(extractor: Extractor) -> None:
+    text = (
+        "Un homme de 19 ans a été interpellé à Lanester le 29 janvier. Il a été placé sous "
+        "contrôle judiciaire.\n\n"
+        "En Bretagne, c'est la deuxième affaire de ce type en un an. En 2023, un quadragénaire "
+        "avait été condamné à Quimper pour des faits similaires.\n\n"
+        "Le phénomène inquiète les autorités. En 2022 déjà, une opération menée en Finlande "
+        "avait permis de saisir plusieurs dizaines d'armes."
+    )
+    assert background(extractor, text, "fr") == [
+        "En Bretagne, c'est la deuxième affaire de ce type en un an.",
+        "En 2023, un quadragénaire avait été condamné à Quimper pour des faits similaires.",
+        "Le phénomène inquiète les autorités.",
+        "En 2022 déjà, une opération menée en Finlande avait permis de saisir plusieurs "
+        "dizaines d'armes.",
+    ]
+
+
+def test_french_comparison_and_roundup(extractor: Extractor) -> None:
+    text = (
+        "Trois affaires en moins d'un mois.\n\n"
+        "À Roubaix, un point de deal sous protection\n\n"
+        "Les policiers ont découvert deux pistolets imprimés. Ils se vendaient moins cher "
+        "qu'une kalachnikov.\n\n"
+        "À Dunkerque, un lycéen et son imprimante\n\n"
+        "Un adolescent de 16 ans a été interpellé."
+    )
+    found = background(extractor, text, "fr")
+    assert "Les policiers ont découvert deux pistolets imprimés." not in found
+    assert "Un adolescent de 16 ans a été interpellé." in found
+    doc, _ = parse(extractor, text, "fr")
+    assert "moins cher qu'une kalachnikov" in [span.text for span in doc.spans[BACKGROUND_SPANS]]
