@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from spacy.language import Language
 
 from ghostwatch.extract import Extractor
-from ghostwatch.extract.state import EXTENSION, ExtractionState, state_of
-from ghostwatch.lang import load_pack
+from ghostwatch.extract.state import state_of
 from ghostwatch.model import Count, Document
 
 pytestmark = pytest.mark.models
@@ -22,12 +20,8 @@ def extractor() -> Extractor:
 
 def counts(extractor: Extractor, language: str, text: str) -> dict[str, Count]:
     """The counts the component fills for `text` (relevance left aside: it is not its job)."""
-    nlp: Language = extractor.pipeline(language)
     document = Document(id="test", text=text, raw_text=text, language=language)
-    doc = nlp.make_doc(text)
-    doc._.set(EXTENSION, ExtractionState.start(document, load_pack(language)))
-    doc = nlp(doc)
-    state = state_of(doc)
+    state = state_of(extractor.parse(document))
     assert state.errors == []
     found = state.report.counts
     for count in found.values():

@@ -7,8 +7,7 @@ from spacy.tokens import Doc
 
 from ghostwatch.extract import Extractor
 from ghostwatch.extract.rules import recorded_evidence
-from ghostwatch.extract.state import EXTENSION, ExtractionState
-from ghostwatch.lang import load_pack
+from ghostwatch.extract.state import state_of
 from ghostwatch.model import Document, Report
 
 pytestmark = pytest.mark.models
@@ -21,12 +20,9 @@ def extractor() -> Extractor:
 
 def extract(extractor: Extractor, text: str, language: str) -> tuple[Report, Doc]:
     """The report as the components filled it (before relevance empties it) and the Doc."""
-    nlp = extractor.pipeline(language)
     document = Document(id="t", text=text, raw_text=text, language=language)
-    doc = nlp.make_doc(text)
-    doc._.set(EXTENSION, ExtractionState.start(document, load_pack(language)))
-    doc = nlp(doc)
-    return doc._.get(EXTENSION).report, doc
+    doc = extractor.parse(document)
+    return state_of(doc).report, doc
 
 
 def evidence(doc: Doc, field: str, value: str) -> list[str]:

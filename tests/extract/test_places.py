@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ghostwatch.extract import Extractor
-from ghostwatch.extract.state import EXTENSION, ExtractionState, state_of
-from ghostwatch.lang import load_pack
+from ghostwatch.extract.state import state_of
 from ghostwatch.model import Document, Location, Report
 
 pytestmark = pytest.mark.models
@@ -29,10 +28,7 @@ def extractor() -> Extractor:
 def report(extractor: Extractor, text: str, language: str = "en") -> Report:
     """The report as the components leave it (before relevance empties unrelated reports)."""
     document = Document(id="t", text=text, raw_text=text, language=language)
-    nlp = extractor.pipeline(language)
-    doc = nlp.make_doc(text)
-    doc._.set(EXTENSION, ExtractionState.start(document, load_pack(language)))
-    state = state_of(nlp(doc))
+    state = state_of(extractor.parse(document))
     assert state.errors == []
     return state.report
 

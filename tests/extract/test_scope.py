@@ -7,8 +7,7 @@ from spacy.tokens import Doc
 
 from ghostwatch.extract import Extractor
 from ghostwatch.extract.scope import BACKGROUND_SPANS
-from ghostwatch.extract.state import EXTENSION, ExtractionState
-from ghostwatch.lang import load_pack
+from ghostwatch.extract.state import ExtractionState, state_of
 from ghostwatch.model import Document
 
 pytestmark = pytest.mark.models
@@ -20,12 +19,9 @@ def extractor() -> Extractor:
 
 
 def parse(extractor: Extractor, text: str, language: str) -> tuple[Doc, ExtractionState]:
-    nlp = extractor.pipeline(language)
     document = Document(id="t", text=text, raw_text=text, language=language)
-    doc = nlp.make_doc(text)
-    doc._.set(EXTENSION, ExtractionState.start(document, load_pack(language)))
-    doc = nlp(doc)
-    return doc, doc._.get(EXTENSION)
+    doc = extractor.parse(document)
+    return doc, state_of(doc)
 
 
 def background(extractor: Extractor, text: str, language: str) -> list[str]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import get_args
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -27,24 +28,11 @@ from ghostwatch.extract.counts_persons import Person
 from ghostwatch.extract.numbers import number_phrases
 from ghostwatch.extract.state import ExtractionState
 from ghostwatch.lang import load_pack
-from ghostwatch.model import Count
+from ghostwatch.model import Count, CountKey
 from ghostwatch.model import Span as Evidence
 
 #: keys the report carries (the lexicon's working key `shot` is not one of them)
-REPORTED = (
-    "arrested",
-    "charged",
-    "remanded",
-    "bailed",
-    "released",
-    "convicted",
-    "wanted",
-    "killed",
-    "injured",
-    "searches",
-    "workshops",
-    "officers",
-)
+REPORTED: tuple[str, ...] = get_args(CountKey)
 
 
 class CountExtractor(ExtractionComponent):

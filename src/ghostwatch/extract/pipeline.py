@@ -29,7 +29,7 @@ import ghostwatch.extract.seizures  # noqa: F401
 from ghostwatch import __version__
 from ghostwatch.extract.models import installed_model, load_model
 from ghostwatch.extract.state import EXTENSION, ExtractionState
-from ghostwatch.lang import available_languages, load_pack
+from ghostwatch.lang import LanguagePack, available_languages, load_pack
 from ghostwatch.model import Document, Report
 
 #: the components every language pipeline runs, in order
@@ -116,6 +116,18 @@ class Extractor:
                 (result,) = self._run(nlp, language, [document], [doc])
             yield result
 
+    def parse(self, document: Document) -> Doc:
+        """Run the pipeline on one document; the `Doc` carries its `ExtractionState`.
+
+        The state's report is as the components left it, before `finish` empties non-relevant
+        reports: what tests and debugging want to see of one component's work.
+        """
+        language = self._language_of(document)
+        if language is None:
+            raise ValueError(f"no language pack for {document.language!r}")
+        nlp = self.pipeline(language)
+        return nlp(attach_state(nlp.make_doc(document.text), document, load_pack(language)))
+
     def _unsupported(self, document: Document) -> Extraction:
         return Extraction(
             Report(document=document.block()),
@@ -147,12 +159,18 @@ class Extractor:
     ) -> list[Extraction]:
         pack = load_pack(language)
         for document, doc in zip(documents, docs, strict=True):
-            doc._.set(EXTENSION, ExtractionState.start(document, pack))
+            attach_state(doc, document, pack)
         results = []
         for doc in nlp.pipe(docs):
             state: ExtractionState = doc._.get(EXTENSION)
             results.append(Extraction(finish(state.report), state.errors))
         return results
+
+
+def attach_state(doc: Doc, document: Document, pack: LanguagePack) -> Doc:
+    """Give `doc` the fresh state the components fill for `document`."""
+    doc._.set(EXTENSION, ExtractionState.start(document, pack))
+    return doc
 
 
 def finish(report: Report) -> Report:
