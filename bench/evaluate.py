@@ -1,4 +1,4 @@
-"""Score the extractor on a named corpus: the seed, the development sets, the GVA dev corpus.
+"""Score the extractor on a named corpus: the seed, the development and held-out sets, GVA.
 
     python bench/evaluate.py gva [--limit N] [--fields date,locations] [--json] [--no-cache]
 
@@ -46,15 +46,22 @@ class Corpus:
 
 def corpora() -> dict[str, Corpus]:
     dev = BENCH / "devset"
+    heldout = BENCH / "heldout"
     named = {
         "dev-en": Corpus([dev / "en/input.jsonl"], [dev / "en/gold.jsonl"]),
         "dev-fr": Corpus([dev / "fr/input.jsonl"], [dev / "fr/gold.jsonl"]),
+        "heldout-en": Corpus([heldout / "en/input.jsonl"], [heldout / "en/gold.jsonl"]),
+        "heldout-fr": Corpus([heldout / "fr/input.jsonl"], [heldout / "fr/gold.jsonl"]),
         "gva": Corpus(
             [SHARED / "corpora/gva/dev-input.jsonl"], [SHARED / "corpora/gva/dev-gold.jsonl"]
         ),
     }
     named["dev"] = Corpus(
         named["dev-en"].inputs + named["dev-fr"].inputs, named["dev-en"].gold + named["dev-fr"].gold
+    )
+    named["heldout"] = Corpus(
+        named["heldout-en"].inputs + named["heldout-fr"].inputs,
+        named["heldout-en"].gold + named["heldout-fr"].gold,
     )
     seed = find_seed()
     if seed is not None:
@@ -114,7 +121,9 @@ def parsed_pairs(
 
 
 def main(
-    corpus: str = typer.Argument(help="seed, dev-en, dev-fr, dev or gva"),
+    corpus: str = typer.Argument(
+        help="seed, dev-en, dev-fr, dev, heldout-en, heldout-fr, heldout or gva"
+    ),
     limit: int | None = typer.Option(None, help="Only the first N documents."),
     fields: str | None = typer.Option(None, help="Only these fields in the table (a,b,c)."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),

@@ -55,6 +55,20 @@ def test_repeated_mentions_are_one_agency_with_several_spans(extractor: Extracto
         assert text[span.start : span.end] == span.text
 
 
+def test_a_later_bare_mention_is_the_body_already_named(extractor: Extractor) -> None:
+    """The case's first country (Belgium here) does not make a second, Belgian prosecutor of
+    "the public prosecutor's office" when the Lille prosecutor's office was named before."""
+    text = (
+        "Police arrested two men in Tournai, Belgium, and a third in Roubaix on Tuesday over "
+        "the sale of 3D-printed pistols, the prosecutor's office in Lille said. The parts had "
+        "been sent one by one to avoid checks, according to the public prosecutor's office."
+    )
+    result = report(extractor, text)
+    prosecutors = [agency for agency in result.agencies if agency.kind == "prosecutor"]
+    assert [(agency.country, len(agency.evidence)) for agency in prosecutors] == [("FR", 2)]
+    assert prosecutors[0].evidence[1].text == "public prosecutor's office"
+
+
 def test_kinds_follow_the_coding_guide(extractor: Extractor) -> None:
     text = (
         "Agents from the ATF and the FBI searched the home of a man in Mesa, Arizona, after "

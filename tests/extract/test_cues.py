@@ -32,13 +32,6 @@ def evidence(doc: Doc, field: str, value: str) -> list[str]:
     return [span.text for span in spans]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "known gap: "
-        "evidence for parts_shipped_separately is given twice (overlapping cues not yet merged)"
-    ),
-)
 def test_channels_payments_and_shipping(extractor: Extractor) -> None:
     text = (
         "Detectives say the pair advertised printed pistols on Telegram and took payment in "
@@ -61,10 +54,6 @@ def test_sold_online_names_no_channel(extractor: Extractor) -> None:
     assert report.methods == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=("known gap: social_media still fires on talk about social networks without trade"),
-)
 def test_social_media_only_counts_for_trade(extractor: Extractor) -> None:
     trade, _ = extract(extractor, "He offered the pistols for sale on Instagram.", "en")
     talk, _ = extract(extractor, "He posted angry messages about the police on Instagram.", "en")
@@ -128,10 +117,6 @@ def test_operation_names_drop_the_generic_word(extractor: Extractor) -> None:
     assert report.operations[0].evidence[0].text == "Operation Viper"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=("known gap: French operation names not yet read"),
-)
 def test_french_cues(extractor: Extractor) -> None:
     text = (
         "Dans le cadre de l'opération « Calque », les enquêteurs ont établi que le réseau "
@@ -160,3 +145,19 @@ def test_french_negated_terrorism_and_drug_prior(extractor: Extractor) -> None:
     )
     report, _ = extract(extractor, text, "fr")
     assert report.motives == ["ideological"]
+
+
+def test_social_media_only_counts_for_trade_in_french(extractor: Extractor) -> None:
+    trade, _ = extract(extractor, "Le réseau vendait des armes sur Snapchat.", "fr")
+    talk, _ = extract(extractor, "Il a publié des messages contre la police sur Instagram.", "fr")
+    assert trade.methods == ["social_media"]
+    assert talk.methods == []
+
+
+def test_operation_names_in_quotes_and_headings(extractor: Extractor) -> None:
+    text = (
+        "Officers seized three pistols during Operation « Harbour ».\n"
+        "Project Falcon\nPolice arrested two men in the second operation."
+    )
+    report, _ = extract(extractor, text, "en")
+    assert [op.name for op in report.operations] == ["Harbour", "Falcon"]

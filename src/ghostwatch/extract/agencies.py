@@ -13,15 +13,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.language import Language
 from spacy.tokens import Doc
 
 from ghostwatch.extract.bodies import Body, bodies_in
-from ghostwatch.extract.component import ExtractionComponent
+from ghostwatch.extract.component import ExtractionComponent, component
 from ghostwatch.extract.places import place_finder
 from ghostwatch.extract.state import ExtractionState
 from ghostwatch.geo import name_key
-from ghostwatch.lang import load_pack
 from ghostwatch.model import Agency, Location
 from ghostwatch.model import Span as Evidence
 
@@ -42,6 +40,7 @@ class _Entry:
         )
 
 
+@component("ghostwatch_agencies")
 class AgencyTagger(ExtractionComponent):
     fills = ("agencies",)
 
@@ -63,9 +62,14 @@ class AgencyTagger(ExtractionComponent):
                 ):
                     continue  # "police said" beside a named force is that force
                 seat = name_key(text[body.seat[0] : body.seat[1]]) if body.seat else None
-                country = self._country(text, body, state, case_country)
+                country = self._own_country(text, body, state)
                 entry = next((e for e in entries if e.same_body(body, country, seat)), None)
                 if entry is None:
+                    # a body neither its name nor its seat places is in the case's country,
+                    # unless it is a body already named ("the public prosecutor's office"
+                    # after "the prosecutor's office in Marseille")
+                    if not body.country_known:
+                        country = country or case_country
                     entry = _Entry(body, country, seat)
                     entries.append(entry)
                 entry.seat = entry.seat or seat
@@ -87,9 +91,8 @@ class AgencyTagger(ExtractionComponent):
         ]
 
     @staticmethod
-    def _country(
-        text: str, body: Body, state: ExtractionState, case_country: str | None
-    ) -> str | None:
+    def _own_country(text: str, body: Body, state: ExtractionState) -> str | None:
+        """The country the body's own name or seat gives, if any."""
         if body.country_known:
             return body.country
         if body.seat is not None:
@@ -101,7 +104,7 @@ class AgencyTagger(ExtractionComponent):
             inside = [p for p in places if p.country in state.report.countries]
             if inside or places:
                 return (inside or places)[0].country
-        return case_country
+        return None
 
 
 def _case_country(countries: list[str], locations: list[Location]) -> str | None:
@@ -109,8 +112,3 @@ def _case_country(countries: list[str], locations: list[Location]) -> str | None
     if countries:
         return countries[0]
     return next((location.country for location in locations if location.country), None)
-
-
-@Language.factory("ghostwatch_agencies", default_config={"language": "en"})
-def make_agencies(nlp: Language, name: str, language: str) -> AgencyTagger:
-    return AgencyTagger(nlp, name, load_pack(language))

@@ -15,9 +15,11 @@ from functools import cache, lru_cache
 from typing import Any
 
 from ghostwatch.lang import load_pack
+from ghostwatch.text.anchors import anchors_of, may_match
 
-#: a capitalised place name of up to four words; the case test ignores the pattern's re.I
-_NAME_WORD = r"(?-i:[A-ZÀ-Þ])[\w'’-]*"
+#: a capitalised place name of up to four words, with the usual abbreviations ("St. Augustine",
+#: "D.C. Police"); the case test ignores the pattern's re.I
+_NAME_WORD = r"(?-i:(?:St|Ste|Mt|Ft)\.|(?:[A-Z]\.){2,3}|[A-ZÀ-Þ][\w'’-]*)"
 _NAME = rf"{_NAME_WORD}(?:[ ]{_NAME_WORD}){{0,3}}"
 #: "(ATF)", "(UNC)": an acronym given right after a body's name belongs to the name
 _ACRONYM = re.compile(r"\s*\((?:[A-Z][A-Za-z0-9&-]{1,11})\)")
@@ -45,6 +47,7 @@ class Body:
 @dataclass(frozen=True)
 class _Spec:
     regex: re.Pattern[str]
+    anchors: tuple[str, ...]
     kind: str
     label: str
     generic: bool
@@ -81,8 +84,10 @@ class BodyFinder:
             pattern,
         )
         flags = 0 if named else re.IGNORECASE
+        regex = re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", flags)
         return _Spec(
-            regex=re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", flags),
+            regex=regex,
+            anchors=anchors_of(regex),
             kind=entry["kind"],
             label=entry.get("label", entry["kind"]),
             generic=bool(entry.get("generic", False)),
@@ -93,9 +98,11 @@ class BodyFinder:
     def find(self, text: str) -> list[Body]:
         """The bodies named in `text`, in text order; overlapping matches keep the longest,
         and a body the text says is not acting ("the Pnat did not take the case") is left out."""
+        lowered = text.lower()
         matches = [
             self._body(spec, match, text)
             for spec in self.specs
+            if may_match(spec.anchors, lowered)
             for match in spec.regex.finditer(text)
         ]
         matches.sort(key=lambda body: (body.start - body.end, body.start))

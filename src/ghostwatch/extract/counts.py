@@ -17,17 +17,16 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import get_args
 
-from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
-from ghostwatch.extract.component import ExtractionComponent
-from ghostwatch.extract.counts_lexicon import count_lexicon, document_forms
+from ghostwatch.extract.component import ExtractionComponent, component
+from ghostwatch.extract.counts_lexicon import CountLexicon, count_lexicon, document_forms
 from ghostwatch.extract.counts_mentions import Mention, MentionFinder
 from ghostwatch.extract.counts_operations import OperationCounter, Tally
 from ghostwatch.extract.counts_persons import Person
+from ghostwatch.extract.evidence import sentences
 from ghostwatch.extract.numbers import number_phrases
 from ghostwatch.extract.state import ExtractionState
-from ghostwatch.lang import load_pack
 from ghostwatch.model import Count, CountKey
 from ghostwatch.model import Span as Evidence
 
@@ -35,6 +34,7 @@ from ghostwatch.model import Span as Evidence
 REPORTED: tuple[str, ...] = get_args(CountKey)
 
 
+@component("ghostwatch_counts")
 class CountExtractor(ExtractionComponent):
     fills = ("counts",)
 
@@ -47,17 +47,29 @@ class CountExtractor(ExtractionComponent):
         mentions: list[Mention] = []
         tallies: list[Tally] = []
         words = document_forms(doc)
-        for number, sentence in enumerate(doc.sents):
+        for number, sentence in enumerate(sentences(doc)):
             if not state.in_case(sentence):
                 continue
             matches = lexicon.phrases.find(sentence, words)
             found = finder.mentions(sentence, matches, number)
-            mentions += found
+            mentions += _without_statistics(found, sentence, lexicon)
             tallies += operations.tallies(sentence, matches, {m.node for m in found})
         counts = totals(mentions, lexicon.at_least)
         for tally in largest(tallies):
             counts.setdefault(tally.key, Count(value=tally.value, evidence=list(tally.evidence)))
         state.report.counts = {key: counts[key] for key in REPORTED if key in counts}
+
+
+def _without_statistics(
+    mentions: list[Mention], sentence: Span, lexicon: CountLexicon
+) -> list[Mention]:
+    """The mentions less the casualty figures of a sentence counting over a period ("45 people
+    were killed in the city so far this year"): a tally of many cases."""
+    periods = lexicon.statistics_periods
+    figures = [m for m in mentions if m.value is not None and m.key in lexicon.statistics_keys]
+    if not figures or periods is None or not periods.search(sentence.text.lower()):
+        return mentions
+    return [m for m in mentions if m not in figures]
 
 
 def largest(tallies: Iterable[Tally]) -> list[Tally]:
@@ -179,8 +191,10 @@ def _injured(
 
     def died(mention: Mention) -> bool:
         """Whether a person met one by one is someone who died: the same words say both ("a
-        man was shot and killed"), the details match, or one of the two points back to the
-        other ("a man was shot ... he died", "the girl died")."""
+        man was shot and killed"), the details match, the person points back to one who died
+        ("a man was killed ... he was shot in the head"), or the death is only told of someone
+        pointed back to ("a man was shot ... he died"; not when "a man was killed" is there to
+        be pointed back to)."""
         person = mention.person
         assert person is not None
         for group in dead:
@@ -191,7 +205,7 @@ def _injured(
                 return True
             if (person.name & known.name) or (person.age is not None and person.age == known.age):
                 return True
-            if person.anaphoric or any(m.person and m.person.anaphoric for m in group):
+            if person.anaphoric or all(m.person and m.person.anaphoric for m in group):
                 return True
         return False
 
@@ -204,7 +218,7 @@ def _injured(
     hit = _sentence_sums([m for m in shot_numbers if not m.other])
     if hit is not None:  # "four people were shot, one fatally"
         candidates.append(_Total(hit.value - (killed.value if killed else 0), hit.evidence))
-    stated = [total for total in candidates if total is not None]
+    stated = [total for total in candidates if total is not None and total.value > 0]
     if stated:
         return max(stated, key=lambda total: total.value)
     hit = [m for m in shot if m.person is not None and not died(m)]
@@ -233,8 +247,3 @@ def _unique(evidence: list[Evidence]) -> list[Evidence]:
             seen.add((span.start, span.end))
             kept.append(span)
     return kept
-
-
-@Language.factory("ghostwatch_counts", default_config={"language": "en"})
-def make_counts(nlp: Language, name: str, language: str) -> CountExtractor:
-    return CountExtractor(nlp, name, load_pack(language))

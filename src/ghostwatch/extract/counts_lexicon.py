@@ -70,21 +70,32 @@ class Phrase:
             return index
         allowed = self.slots[slot]
         if allowed is None:
-            for skip in range(GAP + 1):
-                if index + skip > end:
-                    break
-                if skip and doc[index + skip - 1].is_punct and doc[index + skip - 1].text != "-":
-                    break
-                found = self._match(words, doc, index + skip, end, slot + 1)
-                if found is not None:
+            position, skipped = index, 0
+            while True:
+                found = self._match(words, doc, position, end, slot + 1)
+                if found is not None or position >= end:
                     return found
-            return None
+                token = doc[position]
+                if token.is_punct and token.text != "-":
+                    return None
+                skipped += not _hyphen_joined(doc, position)
+                if skipped > GAP:
+                    return None
+                position += 1
         if index >= end:
             return None
         lower, lemma = words[index]
         if lower not in allowed and lemma not in allowed:
             return None
         return self._match(words, doc, index + 1, end, slot + 1)
+
+
+def _hyphen_joined(doc: Doc, index: int) -> bool:
+    """Whether token `index` is a hyphen or the part after one of a hyphenated word: a gap
+    counts "non-life-threatening" (five tokens) as one word."""
+    if doc[index].text == "-":
+        return True
+    return index > 0 and doc[index - 1].text == "-" and not doc[index - 1].whitespace_
 
 
 @dataclass(frozen=True)
@@ -165,6 +176,7 @@ class Persons:
     definite: frozenset[str]
     time_words: frozenset[str]
     age_words: frozenset[str]
+    age_list_joiners: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -211,6 +223,11 @@ class CountLexicon:
     other: frozenset[str]
     alternative: frozenset[str]
     distinct: frozenset[str]
+    distinct_ordinals: frozenset[str]
+    additive: frozenset[str]
+    #: "a third suspect": the rank that is the key's total so far, for `ordinal_keys`
+    ordinals: dict[str, int]
+    ordinal_keys: frozenset[str]
     relative: frozenset[str]
     persons: Persons
     fatal: frozenset[str]
@@ -224,6 +241,9 @@ class CountLexicon:
     partitive: frozenset[str]
     #: key -> keys it is at least as large as (people charged have been arrested)
     at_least: dict[str, tuple[str, ...]]
+    #: keys whose figures are statistics in a sentence counting over a period
+    statistics_keys: frozenset[str]
+    statistics_periods: re.Pattern[str] | None
     searches: PlaceCounts
     workshops: NounCounts
     officers: NounCounts
@@ -252,6 +272,8 @@ def count_lexicon(language: str) -> CountLexicon:
     modality = data.get("modality") or {}
     persons = data.get("persons") or {}
     searches = data.get("searches") or {}
+    statistics = data.get("statistics") or {}
+    periods = [str(pattern) for pattern in statistics.get("periods") or []]
     return CountLexicon(
         phrases=PhraseIndex(
             [
@@ -270,6 +292,10 @@ def count_lexicon(language: str) -> CountLexicon:
         other=_words(data.get("other")),
         alternative=_words(data.get("alternative")),
         distinct=_words(data.get("distinct")),
+        distinct_ordinals=_words(data.get("distinct_ordinals")),
+        additive=_words(data.get("additive")),
+        ordinals={normal(k): int(v) for k, v in (data.get("ordinals") or {}).items()},
+        ordinal_keys=_words(data.get("ordinal_keys")),
         relative=_words(data.get("relative")),
         persons=Persons(
             **{name: _words(persons.get(name)) for name in Persons.__dataclass_fields__}
@@ -287,6 +313,8 @@ def count_lexicon(language: str) -> CountLexicon:
             str(key): tuple(str(k) for k in keys or [])
             for key, keys in (data.get("at_least") or {}).items()
         },
+        statistics_keys=_words(statistics.get("keys")),
+        statistics_periods=re.compile("|".join(periods)) if periods else None,
         searches=PlaceCounts(
             places=_words(searches.get("places")),
             nouns=_words(searches.get("nouns")),

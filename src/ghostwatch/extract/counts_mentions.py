@@ -24,6 +24,7 @@ from ghostwatch.extract.counts_lexicon import (
 )
 from ghostwatch.extract.counts_modality import FactCheck
 from ghostwatch.extract.counts_persons import Person, PersonReader
+from ghostwatch.extract.evidence import doc_text
 from ghostwatch.extract.numbers import NumberPhrase
 from ghostwatch.model import Span as Evidence
 
@@ -37,6 +38,8 @@ _VERBAL = {"VERB", "AUX"}
 _YEARS = range(1900, 2100)
 #: most tokens between a count and its predicate for one evidence span covering both
 _EVIDENCE_REACH = 10
+#: the first rank that is a total even after "the" ("the third suspect")
+_DEFINITE_RANK = 3
 
 
 @dataclass(frozen=True)
@@ -68,7 +71,7 @@ class MentionFinder:
 
     def __init__(self, doc: Doc, lexicon: CountLexicon, numbers: list[NumberPhrase]):
         self.doc = doc
-        self.text = doc.text  # built once: Doc.text joins every token on each access
+        self.text = doc_text(doc)
         self.lexicon = lexicon
         self.number_at: dict[int, NumberPhrase] = {phrase.root: phrase for phrase in numbers}
         self.persons = PersonReader(doc, lexicon, self.number_at)
@@ -215,10 +218,10 @@ class MentionFinder:
             objects = [c for c in verb.children if c.dep_ in _OBJECT]
             if objects:
                 return objects
-            shared = [
-                c
+            shared = [  # "arrested and charged the man"; not "..., and his brother pulled
+                c  # the trigger", a clause of its own
                 for conjunct in verb.conjuncts
-                if conjunct.i > verb.i
+                if conjunct.i > verb.i and not any(g.dep_ in _SUBJECT for g in conjunct.children)
                 for c in conjunct.children
                 if c.dep_ in _OBJECT
             ]
@@ -367,6 +370,11 @@ class MentionFinder:
             worth = self._worth(node, match, claims, owners)
         if worth is None:
             return None
+        if worth.person is not None and self._additional(node, match):
+            worth = replace(worth, person=replace(worth.person, distinct=True))
+        rank = self._rank(node) if worth.person is not None or worth.value == 1 else None
+        if rank is not None and match.key in self.lexicon.ordinal_keys:
+            worth = replace(worth, value=rank, person=None)  # "a third suspect was arrested"
         return Mention(
             key=match.key,
             value=worth.value,
@@ -379,12 +387,33 @@ class MentionFinder:
             evidence=self._evidence(worth, match),
         )
 
+    def _rank(self, node: Token) -> int | None:
+        """ "A third suspect", "un troisième homme", "the fifth person killed": the rank a
+        person is given (with "the", from the third on: "the second victim" may be someone
+        met before)."""
+        for child in node.children:
+            if child.dep_ == "amod" and normal(child.text) in self.lexicon.ordinals:
+                rank = self.lexicon.ordinals[normal(child.text)]
+                if self.persons.indefinite(node, numbers=True) or rank >= _DEFINITE_RANK:
+                    return rank
+        return None
+
+    def _additional(self, node: Token, match: PhraseMatch) -> bool:
+        """ "A woman was also injured", "une femme a également été blessée": someone besides
+        the people met before."""
+        if not self.persons.indefinite(node):
+            return False
+        anchor = self._anchor(match)
+        return any(
+            c.dep_ == "advmod" and has_form(c, self.lexicon.additive) for c in anchor.children
+        )
+
     def _across_lines(self, index: int, match: PhraseMatch) -> bool:
         """Whether a line break separates a node from its predicate: a parse joining a
         headline to the lead ("Man killed, girl wounded  A 22-year-old man was killed") is
         wrong there."""
         first, last = sorted((index, match.start))
-        return any(token.is_space or "\n" in token.whitespace_ for token in self.doc[first:last])
+        return self._line_break(first, last)
 
     def _antecedent(self, node: Token) -> Token:
         """ "who" in "a man who was shot" stands for "a man", "himself" in "a teen shot
@@ -393,9 +422,19 @@ class MentionFinder:
         if has_form(node, self.lexicon.persons.reflexive) and node.dep_ in _OBJECT:
             subjects = [c for c in clause.children if c.dep_ == "nsubj"]
             if subjects:
-                return subjects[0]
+                return self._dateline_person(subjects[-1])
         if has_form(node, self.lexicon.relative) and clause.dep_ in ("relcl", "acl:relcl"):
             return clause.head
+        return self._dateline_person(node)
+
+    def _dateline_person(self, node: Token) -> Token:
+        """ "AUSTIN - A 15-year-old was shot": the parse may make the dateline in capitals the
+        subject and hang the person on it."""
+        if not (node.pos_ == "PROPN" and node.is_upper and len(node.text) > 1):
+            return node
+        for child in node.children:
+            if child.dep_ in ("amod", "appos") and self.persons.person(child) is not None:
+                return child
         return node
 
     def _worth(
@@ -451,6 +490,8 @@ class MentionFinder:
     def _item_worth(self, item: Token) -> tuple[int | None, Person | None, int]:
         """A number of people, or one person, for one coordinated item; the phrase's start."""
         phrase = self.number_at.get(item.i)
+        if phrase is not None and (self._plural_word(phrase) or self._slashed(phrase)):
+            return None, None, item.i  # "their loved ones", "photo 1 / 5": no figure
         if phrase is not None:
             if self.persons.is_age(phrase):
                 return None, self.persons.person(item), phrase.start
@@ -466,6 +507,9 @@ class MentionFinder:
                 and child.i < item.i
                 and self.persons.people_noun(item)
                 and int(counted.value) not in _YEARS
+                and not self._slashed(counted)
+                and not self.persons.is_age(counted)  # "15 year-old Senquez Jackson"
+                and not self._line_break(child.i, item.i)  # "6\n\nA 16-year-old boy"
             ):
                 return int(counted.value), None, counted.start
         collective = self._collective(item)
@@ -473,8 +517,27 @@ class MentionFinder:
             return collective, None, item.left_edge.i
         person = self.persons.person(item)
         if person is not None:
-            return None, person, min(item.left_edge.i, item.i)
+            start = min(item.left_edge.i, item.i)
+            while start < item.i and (self.doc[start].is_punct or self._line_break(start, item.i)):
+                start += 1  # "AUSTIN - A 15-year-old": the dash is the dateline's
+            return None, person, start
         return None, None, item.i
+
+    def _slashed(self, phrase: NumberPhrase) -> bool:
+        """ "1 / 5": a picture's number in a gallery, or a date, not a count."""
+        before = self.doc[phrase.start - 1].text if phrase.start else ""
+        after = self.doc[phrase.end].text if phrase.end < len(self.doc) else ""
+        return "/" in (before, after)
+
+    def _line_break(self, first: int, last: int) -> bool:
+        return any(token.is_space or "\n" in token.whitespace_ for token in self.doc[first:last])
+
+    def _plural_word(self, phrase: NumberPhrase) -> bool:
+        """A number word in the plural ("ones", "hundreds") names groups, not a figure."""
+        if phrase.end - phrase.start != 1:
+            return False
+        token = self.doc[phrase.start]
+        return token.is_alpha and "Plur" in token.morph.get("Number")
 
     def _counts_people(self, number: Token) -> bool:
         """A bare number counts people unless its partitive names something else ("two of

@@ -16,6 +16,8 @@ from ghostwatch.extract.counts_lexicon import CountLexicon, PhraseMatch, has_for
 _SUBJECT = {"nsubj", "nsubjpass", "nsubj:pass"}
 _OBJECT = {"dobj", "obj"}
 _AUXILIARY = {"aux", "aux:tense", "aux:pass", "auxpass"}
+#: parts of speech of predicates coordinated with each other ("dead or injured")
+_PREDICATIVE = {"VERB", "AUX", "ADJ"}
 #: how far up through xcomp/conj a predicate inherits the modality of what governs it
 _CLIMB = 3
 
@@ -39,6 +41,8 @@ class FactCheck:
         ):
             return False
         if match.key == "shot" and self._aimed(anchor):
+            return False
+        if self._alternative(anchor):
             return False
         node = anchor
         for _ in range(_CLIMB + 1):
@@ -67,6 +71,24 @@ class FactCheck:
                 return True
         return False
 
+    def _alternative(self, verb: Token) -> bool:
+        """ "Killed or injured", "blessés ou tués": one of two predicates, neither stated as a
+        fact ("the eighth child this year to be injured or killed")."""
+        if verb.dep_ == "conj":
+            verb = verb.head
+        alternative = self.lexicon.alternative
+        for conjunct in verb.children:
+            if conjunct.dep_ != "conj" or conjunct.pos_ not in _PREDICATIVE:
+                continue
+            # English hangs the conjunction on the first conjunct, UD French on the second
+            between = [*verb.children, *conjunct.children]
+            if any(
+                c.dep_ == "cc" and verb.i < c.i < conjunct.i and has_form(c, alternative)
+                for c in between
+            ):
+                return True
+        return False
+
     def _plain(self, node: Token) -> bool:
         """No negation, modal, condition or "previously" on `node` itself."""
         modality = self.modality
@@ -80,8 +102,8 @@ class FactCheck:
                 return False
             if relation in ("mark", "advmod") and has_form(child, modality.conditional):
                 return False
-            if relation == "advmod" and has_form(child, modality.prior):
-                return False
+            if relation == "advmod" and child.i < node.i and has_form(child, modality.prior):
+                return False  # "once convicted"; "hit once" is a count of shots
         return True
 
     def _aimed(self, verb: Token) -> bool:

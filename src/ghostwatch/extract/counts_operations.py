@@ -19,6 +19,7 @@ from ghostwatch.extract.counts_lexicon import (
     has_form,
     normal,
 )
+from ghostwatch.extract.evidence import doc_text
 from ghostwatch.extract.numbers import NumberPhrase
 from ghostwatch.model import Span as Evidence
 
@@ -41,7 +42,7 @@ class OperationCounter:
 
     def __init__(self, doc: Doc, lexicon: CountLexicon, numbers: list[NumberPhrase]):
         self.doc = doc
-        self.text = doc.text  # built once: Doc.text joins every token on each access
+        self.text = doc_text(doc)
         self.lexicon = lexicon
         self.number_at = {phrase.root: phrase for phrase in numbers}
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ghostwatch.extract.counts_lexicon import CountLexicon, has_form, normal
+from ghostwatch.extract.evidence import entities_in
 from ghostwatch.extract.numbers import NumberPhrase
 
 #: relations that stay inside a person's noun phrase (where the age and the name are)
@@ -52,6 +53,8 @@ _NOT_PEOPLE = {
     "QUANTITY",
 }
 _PERSON_LABELS = {"PERSON", "PER"}
+#: how many numbers and joiners may stand between an age and its unit ("16 and 17-year-old")
+_AGE_LIST_REACH = 4
 
 
 @dataclass(frozen=True)
@@ -65,7 +68,9 @@ class Person:
     anaphoric: bool = False  # "he", "the victim": someone already met, not a new person
 
     def compatible(self, other: Person) -> bool:
-        if self.distinct or other.distinct:
+        """Whether `other`, met after this person, may be the same one: "another man" is
+        someone new, but whoever comes after him may point back to him."""
+        if other.distinct and not self._same_details(other):
             return False
         if self.name and other.name and not self.name & other.name:
             return False
@@ -73,6 +78,10 @@ class Person:
             mine is None or theirs is None or mine == theirs
             for mine, theirs in ((self.age, other.age), (self.gender, other.gender))
         )
+
+    def _same_details(self, other: Person) -> bool:
+        """The same age or name: a headline and its lead may both say "another"."""
+        return bool(self.name & other.name) or (self.age is not None and self.age == other.age)
 
     def merged(self, other: Person) -> Person:
         return Person(
@@ -91,32 +100,56 @@ class PersonReader:
         self.doc = doc
         self.lexicon = lexicon
         self.number_at = number_at
+        #: each word of the full names the recogniser tagged as people, with the full names it
+        #: belongs to: a later bare "Madueno" it takes for a place is still that person, and
+        #: "Aleigha" and "Hawkingberry" are one person when the text says "Aleigha Hawkingberry"
+        self.full_names: dict[str, set[frozenset[str]]] = {}
+        for entity in entities_in(doc):
+            if entity.label_ in _PERSON_LABELS:
+                words = frozenset(normal(t.text) for t in entity if len(t.text) > 2)
+                for word in words:
+                    self.full_names.setdefault(word, set()).add(words)
 
     def person(self, token: Token) -> Person | None:
         """One person, when `token` names or stands for a single person."""
         persons = self.lexicon.persons
-        named = token.ent_type_ in _PERSON_LABELS
+        named = self._named(token)
         if not named:
             if "Plur" in token.morph.get("Number"):
                 return None
+            if has_form(token, self.lexicon.distinct):
+                # "three were killed and another was wounded", "un autre a été blessé"
+                return Person(distinct=True)
             if token.pos_ == "PRON":
                 if not has_form(token, persons.pronouns):
                     return None
             elif token.pos_ == "PROPN":
-                if token.ent_type_ in _NOT_PEOPLE:
-                    return None
+                if token.ent_type_ in _NOT_PEOPLE or (token.is_upper and len(token.text) > 1):
+                    return None  # a place, or a dateline in capitals ("HARRIS COUNTY, Texas -")
             elif not has_form(token, self.lexicon.people) and self.age(token) is None:
                 return None
         return Person(
             age=self.age(token),
             name=self._name(token),
             gender=self._gender(token),
-            distinct=any(
-                has_form(c, self.lexicon.distinct)
-                for c in token.children
-                if c.dep_ in ("amod", "det", "advmod", "nummod")
-            ),
+            distinct=self._distinct(token),
             anaphoric=self._anaphoric(token),
+        )
+
+    def _distinct(self, token: Token) -> bool:
+        """ "Another man", "a second victim": someone not met before."""
+        modifiers = [c for c in token.children if c.dep_ in ("amod", "det", "advmod", "nummod")]
+        if any(has_form(c, self.lexicon.distinct) for c in modifiers):
+            return True
+        return self.indefinite(token) and any(
+            has_form(c, self.lexicon.distinct_ordinals) for c in modifiers
+        )
+
+    def indefinite(self, token: Token, numbers: bool = False) -> bool:
+        """ "a woman", "une femme" (the parse may take "une" for a number: `numbers`)."""
+        relations = ("det", "nummod") if numbers else ("det",)
+        return any(
+            c.dep_ in relations and has_form(c, self.lexicon.indefinite) for c in token.children
         )
 
     def people_noun(self, token: Token) -> bool:
@@ -129,12 +162,21 @@ class PersonReader:
         return self.people_noun(token) and "Plur" in token.morph.get("Number")
 
     def is_age(self, phrase: NumberPhrase) -> bool:
-        """ "15 year-old", "19 ans", "Eric Wright, 26,": an age (or "7 a.m.", a time), not a
-        count."""
+        """ "15 year-old", "19 ans", "Eric Wright, 26,", "16 and 17-year-old": an age (or "7
+        a.m.", a time), not a count."""
         persons = self.lexicon.persons
-        following = self.doc[phrase.end : phrase.end + 2]
+        end = phrase.end
+        while (
+            end + 1 < len(self.doc)
+            and end < phrase.end + _AGE_LIST_REACH
+            and has_form(self.doc[end], persons.age_list_joiners)
+            and self.doc[end + 1].like_num
+        ):
+            end += 2  # "16 and 17-year-old", "15, 16 and 17 years old"; not "three 28-year-old men"
+        following = self.doc[end : end + 2]
         if any(has_form(t, persons.age_words) for t in following):
             return True
+        following = self.doc[phrase.end : phrase.end + 2]
         if following and has_form(following[0], persons.time_words):
             return True
         if phrase.start < 2 or self.doc[phrase.start - 1].text != ",":
@@ -180,16 +222,27 @@ class PersonReader:
             return False
         return any(c.dep_ == "det" and has_form(c, persons.definite) for c in token.children)
 
+    def _named(self, token: Token) -> bool:
+        if token.ent_type_ in _PERSON_LABELS:
+            return True
+        return token.pos_ == "PROPN" and normal(token.text) in self.full_names
+
     def _name(self, token: Token) -> frozenset[str]:
-        """The words of the person's name when `token` is in one ("Jacob A. Stahl")."""
-        if token.ent_type_ not in _PERSON_LABELS:
+        """The words of the person's name when `token` is in one ("Jacob A. Stahl"); a name of
+        one word is completed by the full names it is part of ("Madueno", "Malik")."""
+        if not self._named(token):
             return frozenset()
         start, end = token.i, token.i + 1
-        while start > 0 and self.doc[start].ent_iob_ == "I":
-            start -= 1
-        while end < len(self.doc) and self.doc[end].ent_iob_ == "I":
-            end += 1
-        return frozenset(normal(t.text) for t in self.doc[start:end] if len(t.text) > 2)
+        if token.ent_type_ in _PERSON_LABELS:
+            while start > 0 and self.doc[start].ent_iob_ == "I":
+                start -= 1
+            while end < len(self.doc) and self.doc[end].ent_iob_ == "I":
+                end += 1
+        words = frozenset(normal(t.text) for t in self.doc[start:end] if len(t.text) > 2)
+        if len(words) == 1:
+            (word,) = words
+            return words.union(*self.full_names.get(word, ()))
+        return words
 
     def _gender(self, token: Token) -> str | None:
         persons = self.lexicon.persons

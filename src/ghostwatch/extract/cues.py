@@ -14,12 +14,12 @@ from typing import get_args
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ghostwatch.extract.component import ExtractionComponent
-from ghostwatch.extract.evidence import evidence_chars
-from ghostwatch.extract.rules import DocIndex, RuleSet, evidence_by_label, record_evidence
+from ghostwatch.extract.component import ExtractionComponent, component
+from ghostwatch.extract.evidence import doc_text, evidence_chars
+from ghostwatch.extract.rules import RuleSet, evidence_by_label, record_evidence
 from ghostwatch.extract.scope import case_filter
 from ghostwatch.extract.state import ExtractionState
-from ghostwatch.lang import LanguagePack, load_pack
+from ghostwatch.lang import LanguagePack
 from ghostwatch.model import Method, Motive, NamedValue
 from ghostwatch.model import Span as Evidence
 
@@ -32,27 +32,29 @@ class OperationNames:
         self.not_names = frozenset(w.lower() for w in config.get("not_names") or [])
 
     def find(self, doc: Doc, state: ExtractionState) -> dict[str, list[Evidence]]:
+        """Names searched in the whole text, not sentence by sentence: the parser often ends a
+        sentence at quotation marks ("l'opération « Calque »"), and a name cannot run across
+        a real sentence end anyway (the pattern allows only capitalised words)."""
         keep = case_filter(state)
         found: dict[str, list[Evidence]] = {}
         names: dict[str, str] = {}
-        index = DocIndex.of(doc)
-        for sentence, text in zip(index.sentences, index.texts, strict=True):
-            for pattern in self.patterns:
-                for match in pattern.finditer(text):
-                    name = match.group("name").strip(" '’\"»”")
-                    if not name or name.split()[0].lower() in self.not_names:
-                        continue
-                    start = sentence.start_char + match.start()
-                    span = doc.char_span(start, sentence.start_char + match.end(), "expand")
-                    if span is None or not keep(span):
-                        continue
-                    canonical = names.setdefault(name.casefold(), name)
-                    found.setdefault(canonical, []).append(
-                        evidence_chars(doc, span.start_char, span.end_char)
-                    )
+        text = doc_text(doc)
+        for pattern in self.patterns:
+            for match in pattern.finditer(text):
+                name = match.group("name").strip(" '’\"»”")
+                if not name or name.split()[0].lower() in self.not_names:
+                    continue
+                span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+                if span is None or not keep(span):
+                    continue
+                canonical = names.setdefault(name.casefold(), name)
+                found.setdefault(canonical, []).append(
+                    evidence_chars(doc, span.start_char, span.end_char)
+                )
         return found
 
 
+@component("ghostwatch_cues")
 class CueTagger(ExtractionComponent):
     fills = ("methods", "motives", "weapon_models", "operations")
 
@@ -77,8 +79,3 @@ class CueTagger(ExtractionComponent):
         report.motives = [m for m in get_args(Motive) if m in motives]
         report.weapon_models = [NamedValue(name=n, evidence=e) for n, e in models.items()]
         report.operations = [NamedValue(name=n, evidence=e) for n, e in operations.items()]
-
-
-@Language.factory("ghostwatch_cues", default_config={"language": "en"})
-def make_cues(nlp: Language, name: str, language: str) -> CueTagger:
-    return CueTagger(nlp, name, load_pack(language))

@@ -18,9 +18,10 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ghostwatch.extract.component import ExtractionComponent
+from ghostwatch.extract.component import ExtractionComponent, component
+from ghostwatch.extract.evidence import sentences as doc_sentences
 from ghostwatch.extract.state import ExtractionState
-from ghostwatch.lang import LanguagePack, load_pack
+from ghostwatch.lang import LanguagePack
 from ghostwatch.model import DateValue
 from ghostwatch.model import Span as Evidence
 from ghostwatch.text.dates import DateInterval, DatePhrase, find_dates
@@ -129,6 +130,7 @@ class _Candidate:
     score: float
 
 
+@component("ghostwatch_dates")
 class DateResolver(ExtractionComponent):
     fills = ("date",)
 
@@ -138,7 +140,7 @@ class DateResolver(ExtractionComponent):
 
     def fill(self, doc: Doc, state: ExtractionState) -> None:
         published = state.document.published
-        sentences = list(doc.sents)
+        sentences = doc_sentences(doc)
         starts = [sentence.start_char for sentence in sentences]
         candidates = []
         # the document's text is the Doc's text; `doc.text` would rebuild it from the tokens
@@ -272,8 +274,3 @@ def _governors(span: Span) -> list[Token]:
         if token.pos_ in ("VERB", "AUX"):
             break
     return path
-
-
-@Language.factory("ghostwatch_dates", default_config={"language": "en"})
-def make_dates(nlp: Language, name: str, language: str) -> DateResolver:
-    return DateResolver(nlp, name, load_pack(language))

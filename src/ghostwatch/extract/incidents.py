@@ -13,7 +13,7 @@ from typing import get_args
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ghostwatch.extract.component import ExtractionComponent
+from ghostwatch.extract.component import ExtractionComponent, component
 from ghostwatch.extract.evidence import evidence_of
 from ghostwatch.extract.rules import (
     Hit,
@@ -24,7 +24,7 @@ from ghostwatch.extract.rules import (
 )
 from ghostwatch.extract.scope import case_filter
 from ghostwatch.extract.state import ExtractionState
-from ghostwatch.lang import LanguagePack, load_pack
+from ghostwatch.lang import LanguagePack
 from ghostwatch.model import FirearmKind, IncidentType
 from ghostwatch.model import Span as Evidence
 
@@ -46,6 +46,7 @@ class IncidentRules:
         return doc.user_data[HITS_KEY]
 
 
+@component("ghostwatch_incident_types")
 class IncidentTypeTagger(ExtractionComponent):
     fills = ("incident_types", "firearm_kinds")
 
@@ -93,8 +94,3 @@ class IncidentTypeTagger(ExtractionComponent):
 def incident_labels(hits: list[Hit]) -> list[str]:
     """The incident types of `hits`, in the schema's order."""
     return labels(hits, get_args(IncidentType))
-
-
-@Language.factory("ghostwatch_incident_types", default_config={"language": "en"})
-def make_incidents(nlp: Language, name: str, language: str) -> IncidentTypeTagger:
-    return IncidentTypeTagger(nlp, name, load_pack(language))

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from ghostwatch.extract.evidence import doc_text
 from ghostwatch.extract.numbers import NumberPhrase
-from ghostwatch.extract.seizure_lexicon import SeizureLexicon, doc_text
+from ghostwatch.extract.seizure_lexicon import SeizureLexicon
 
 #: how far (in characters) a currency form may sit from its figure, spaces included
 _REACH = 24

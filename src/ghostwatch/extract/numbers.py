@@ -91,7 +91,15 @@ def _continues(doc: Doc, index: int, lexicon: _Lexicon) -> bool:
 
 
 def number_phrases(doc: Doc, language: str) -> list[NumberPhrase]:
-    """Every number phrase of `doc`, left to right, without overlaps."""
+    """Every number phrase of `doc`, left to right, without overlaps (read once per document:
+    counts, people and seizures all need them)."""
+    key = f"ghostwatch.numbers.{language}"
+    if key not in doc.user_data:
+        doc.user_data[key] = tuple(_read_number_phrases(doc, language))
+    return list(doc.user_data[key])
+
+
+def _read_number_phrases(doc: Doc, language: str) -> list[NumberPhrase]:
     lexicon = _lexicon(language)
     phrases: list[NumberPhrase] = []
     index = 0

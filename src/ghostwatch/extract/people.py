@@ -15,8 +15,8 @@ from typing import get_args
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ghostwatch.extract.component import ExtractionComponent
-from ghostwatch.extract.evidence import evidence_chars
+from ghostwatch.extract.component import ExtractionComponent, component
+from ghostwatch.extract.evidence import entities_in, evidence_chars
 from ghostwatch.extract.numbers import number_phrases
 from ghostwatch.extract.people_ages import AgeExpression, AgeReader
 from ghostwatch.extract.people_details import Detail, DetailReader
@@ -28,7 +28,7 @@ from ghostwatch.extract.people_mentions import PERSON_LABELS, Mention, MentionFi
 from ghostwatch.extract.people_roles import RoleReader
 from ghostwatch.extract.people_scope import CaseScope, sentence_units
 from ghostwatch.extract.state import ExtractionState
-from ghostwatch.lang import LanguagePack, load_pack
+from ghostwatch.lang import LanguagePack
 from ghostwatch.model import AgeRange, Person, PersonStatus, Role
 from ghostwatch.model import Span as Evidence
 
@@ -38,6 +38,7 @@ STATUS_ORDER: tuple[str, ...] = get_args(PersonStatus)
 CUSTODY = frozenset({"remanded", "bailed", "released"})
 
 
+@component("ghostwatch_people")
 class PeopleExtractor(ExtractionComponent):
     fills = ("suspects", "victims", "age_range", "roles")
 
@@ -215,12 +216,7 @@ def _people_offsets(units: list[tuple[Span, list[AgeExpression]]]) -> list[int]:
     offsets += [
         entity.start_char
         for unit, _ in units
-        for entity in unit.ents
+        for entity in entities_in(unit)
         if entity.label_ in PERSON_LABELS
     ]
     return offsets
-
-
-@Language.factory("ghostwatch_people", default_config={"language": "en"})
-def make_people(nlp: Language, name: str, language: str) -> PeopleExtractor:
-    return PeopleExtractor(nlp, name, load_pack(language))

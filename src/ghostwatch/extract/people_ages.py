@@ -11,12 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ghostwatch.extract.numbers import NumberPhrase
 from ghostwatch.extract.people_lexicon import AgeWords
 
 AgeKind = Literal["single", "list", "range"]
+#: quotes that may close a nickname between a name and its age
+_CLOSING_QUOTES = frozenset({'"', "”", "’", "'"})
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,9 @@ class AgeExpression:
     bound: bool = False
     #: one age for each of the people just named ("Smith and Jones, both 19,")
     distributive: bool = False
+    #: said of its target by a verb ("the shooter was 11 years old", "Bournes, who was 59,"):
+    #: not part of the target's label
+    predicative: bool = False
 
 
 def _age(phrase: NumberPhrase, words: AgeWords) -> int | None:
@@ -59,7 +64,15 @@ class AgeReader:
     def read(self, sentence: Span) -> list[AgeExpression]:
         found: list[AgeExpression] = []
         taken: set[int] = set()
-        for reader in (self._aged, self._between, self._year_old, self._years_of, self._apposed):
+        readers = (
+            self._aged,
+            self._between,
+            self._year_old,
+            self._years_of,
+            self._apposed,
+            self._relative,
+        )
+        for reader in readers:
             for expression in reader(sentence):
                 span = set(range(expression.start, expression.end))
                 if span & taken:
@@ -67,6 +80,13 @@ class AgeReader:
                 taken |= span
                 found.append(expression)
         return sorted(found, key=lambda expression: expression.start)
+
+    def _phrases_in(self, start: int, end: int) -> list[tuple[int, NumberPhrase]]:
+        """The number phrases starting in [start, end), looked up token by token: a sentence's
+        readers need not walk the whole document's numbers."""
+        return [
+            (index, self.by_start[index]) for index in range(start, end) if index in self.by_start
+        ]
 
     # -- lists and ranges of numbers ------------------------------------------------------------
 
@@ -156,9 +176,7 @@ class AgeReader:
         """ "a 26-year-old man", "a 17-year-old", "26 years old"."""
         found = []
         words = self.words
-        for start, phrase in self.by_start.items():
-            if not sentence.start <= start < sentence.end:
-                continue
+        for start, phrase in self._phrases_in(sentence.start, sentence.end):
             index = phrase.end
             if _lower(self.doc, index) in ("-", "–"):
                 index += 1
@@ -174,8 +192,20 @@ class AgeReader:
                 continue
             old = self.doc[index]
             target = old.head.i if old.dep_ == "amod" and old.head.i != old.i else old.i
+            predicative = old.dep_ == "acomp"
+            if predicative:  # "the shooter was 11 years old": said of the subject
+                target = _subject_of(old.head, target)
             found.append(
-                AgeExpression((age,), "single", start, index + 1, target, start, bound=True)
+                AgeExpression(
+                    (age,),
+                    "single",
+                    start,
+                    index + 1,
+                    target,
+                    start,
+                    bound=True,
+                    predicative=predicative,
+                )
             )
         return found
 
@@ -199,16 +229,52 @@ class AgeReader:
             found.append(AgeExpression(tuple(values), kind, token.i, end + 1, target, token.i))
         return found
 
+    def _relative(self, sentence: Span) -> list[AgeExpression]:
+        """ "Bournes, who was 59, had shot his wife": an age said in a relative clause."""
+        found = []
+        for start, phrase in self._phrases_in(sentence.start + 2, sentence.end):
+            verb, relative = self.doc[start - 1], self.doc[start - 2]
+            if verb.lemma_.lower() not in self.words.copulas:
+                continue
+            if relative.lower_ not in self.words.relatives:
+                continue
+            if verb.dep_ not in ("relcl", "acl:relcl"):
+                continue
+            age = _age(phrase, self.words)
+            if age is None:
+                continue
+            end = self._unit_end(phrase.end)
+            if self.words.apposition_needs_unit and end == phrase.end:
+                continue  # « qui a 34 ans », not « qui a trois enfants »
+            closer = _lower(self.doc, end) if end < sentence.end else "."
+            if closer not in self.words.apposition_closers:
+                continue
+            target = verb.head.i
+            found.append(
+                AgeExpression(
+                    (age,),
+                    "single",
+                    start - 2,
+                    end,
+                    target,
+                    start - 2,
+                    bound=True,
+                    predicative=True,
+                )
+            )
+        return found
+
     def _apposed(self, sentence: Span) -> list[AgeExpression]:
         """ "Henry Jackson, 18, of Ardmore", "John Smith (34)", "Maxime Ouellet, 34 ans,"."""
         found = []
         words = self.words
-        for start, phrase in self.by_start.items():
-            if not sentence.start < start < sentence.end:
-                continue
-            opener = self.doc[start - 1].text
+        for start, phrase in self._phrases_in(sentence.start + 1, sentence.end):
+            before = start - 1
+            if self.doc[before].text in _CLOSING_QUOTES and before - 1 > sentence.start:
+                before -= 1  # 'Wilson, aka "Ace," 25': the comma inside the nickname's quotes
+            opener = self.doc[before].text
             distributive = opener.lower() in words.distributive_words
-            if distributive and start - 2 > sentence.start and self.doc[start - 2].text == ",":
+            if distributive and before - 1 > sentence.start and self.doc[before - 1].text == ",":
                 opener = ","
             elif opener not in (",", "("):
                 continue
@@ -231,7 +297,7 @@ class AgeReader:
                 end < sentence.end and self.doc[end].pos_ in ("NOUN", "PROPN", "NUM", "ADJ")
             ):
                 continue  # "Jones, 21 Elm Street": an address, not an age
-            first = start - 2 if distributive else start - 1
+            first = before - 1 if distributive else before
             found.append(
                 AgeExpression(
                     (age,),
@@ -245,3 +311,11 @@ class AgeReader:
                 )
             )
         return found
+
+
+def _subject_of(verb: Token, default: int) -> int:
+    """The subject of a copula ("the shooter" in "the shooter was 11 years old")."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubj:pass"):
+            return child.i
+    return default

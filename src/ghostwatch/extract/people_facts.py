@@ -37,6 +37,9 @@ RELATIVES = frozenset({"that", "which", "who", "whom", "que", "qu'", "qui", "leq
 #: votes of a noun naming the side ("the suspect") against those of a predicate ("was shot")
 NOUN_WEIGHT = 2
 PREDICATE_WEIGHT = 1
+#: harm done to oneself ("then shot himself"): a victim only when nothing else says a side, so
+#: that a gunman who killed himself stays a suspect
+SELF_HARM_WEIGHT = 0.5
 #: dependency labels through which a role verb stays the mention's own action
 ROLE_PATH = frozenset(
     {
@@ -175,7 +178,8 @@ class FactReader:
             if side == "victim" and voice == "patient" and self._by_police(verb):
                 side = "suspect"  # shot by police: the subject of a police shooting
             if side:
-                facts.sides[side] += PREDICATE_WEIGHT
+                reflexive = frame.reflexive and side == "victim"
+                facts.sides[side] += SELF_HARM_WEIGHT if reflexive else PREDICATE_WEIGHT
             if effect.status:
                 facts.statuses.add(effect.status)
                 facts.add_span(verb)

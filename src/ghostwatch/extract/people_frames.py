@@ -10,7 +10,7 @@ statuses and roles with the pack's tables.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from spacy.tokens import Span, Token
@@ -65,6 +65,8 @@ class Frame:
     voice: Voice
     words: str  # the predicate's own words, lower-case, for the pack's `with` patterns
     negated: bool
+    #: done to oneself ("shot himself"): the person undergoes it without being anyone's victim
+    reflexive: bool = False
 
 
 def is_passive(verb: Token) -> bool:
@@ -199,9 +201,10 @@ class FrameReader:
     ) -> Iterator[Frame]:
         """The verb and the verbs coordinated with it that share its subject; for an object,
         only those with no object of their own ("approached X and shot him": X is not shot)."""
-        if voice == "agent" and _reflexive_object(verb):
+        reflexive = voice == "agent" and _reflexive_object(verb)
+        if reflexive:
             voice = "patient"  # "accidentally shot himself"
-        yield self._frame(verb, voice)
+        yield replace(self._frame(verb, voice), reflexive=reflexive)
         passive = voice == "patient"
         for child in verb.children:
             if child.dep_ != "conj" or any(grand.dep_ in SUBJECTS for grand in child.children):

@@ -72,6 +72,9 @@ class AgeWords:
     nickname_words: frozenset[str]
     # French: the noun of years after the number ("26 ans")
     unit_words: frozenset[str]
+    # "Bournes, who was 59,": a relative pronoun and a copula before an age
+    relatives: frozenset[str] = frozenset()
+    copulas: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -206,6 +209,8 @@ def _ages(data: dict[str, Any]) -> AgeWords:
         distributive_words=_words(data.get("distributive_words")),
         nickname_words=_words(data.get("nickname_words")),
         unit_words=_words(data.get("unit_words")),
+        relatives=_words(data.get("relatives")),
+        copulas=_words(data.get("copulas")),
     )
 
 

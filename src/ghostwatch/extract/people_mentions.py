@@ -13,7 +13,9 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
+from ghostwatch.extract.evidence import entities_in
 from ghostwatch.extract.people_ages import AgeExpression
+from ghostwatch.extract.people_frames import OBJECTS, REFLEXIVES
 from ghostwatch.extract.people_lexicon import PeopleLexicon
 from ghostwatch.text.numbers import parse_number
 
@@ -89,7 +91,7 @@ class MentionFinder:
 
     def _names(self, sentence: Span) -> list[Mention]:
         found = []
-        for entity in sentence.ents:
+        for entity in entities_in(sentence):
             if entity.label_ not in PERSON_LABELS:
                 continue
             end = entity.end
@@ -266,7 +268,7 @@ class MentionFinder:
         found = []
         in_names = {
             token.i
-            for entity in sentence.ents
+            for entity in entities_in(sentence)
             if entity.label_ in PERSON_LABELS
             for token in entity
         }
@@ -379,6 +381,8 @@ class MentionFinder:
                 continue
             if "Poss=Yes" in str(token.morph):
                 continue
+            if token.lower_ in REFLEXIVES and token.dep_ in OBJECTS:
+                continue  # "then shot himself": the subject, whose own frames say it
             found.append(
                 Mention(
                     sentence,
@@ -448,8 +452,9 @@ class MentionFinder:
             if mention is None or mention.kind == "age":
                 continue
             mention.ages.extend(expression.values)
-            mention.end = max(mention.end, expression.end)
-            mention.start = min(mention.start, expression.start)
+            if not expression.predicative:
+                mention.end = max(mention.end, expression.end)
+                mention.start = min(mention.start, expression.start)
             if expression.distributive:
                 for other in mentions:  # "He and Quamari McAllister, both 19"
                     if (
@@ -480,6 +485,13 @@ class MentionFinder:
                 default=target.i,
             )
             return self._noun_mention(sentence, target, start, target.i + 1)
+        if expression.predicative and target.pos_ == "PROPN" and target.i < expression.start:
+            # "Bournes, who was 59,": a name the recogniser missed
+            start = min((c.i for c in target.children if c.dep_ == "compound"), default=target.i)
+            tokens = self.doc[start : target.i + 1]
+            return Mention(
+                sentence, target, start, target.i + 1, "name", name=tokens.text, heads=[target]
+            )
         # an unknown word after the age ("a 45-year-old veteran", or a verb the tagger read as
         # a noun: "A 17-year-old mistook ..."): the age alone names the person
         start = expression.start
@@ -563,6 +575,14 @@ class MentionFinder:
             target = self.doc[expression.target]
             if target.lower_ in self.lexicon.ages.old_words or expression.bound:
                 return None
+        if expression.appositive:  # "Reeves, 30, an Army veteran,": folded around the age
+            around = [
+                mention
+                for mention in mentions
+                if mention.covers(expression.anchor - 1) and mention.end > expression.anchor
+            ]
+            if around:
+                return around[0]
         before = [mention for mention in mentions if mention.end <= expression.anchor]
         if not before:
             return None

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
+from ghostwatch.extract.evidence import doc_text
 from ghostwatch.extract.people_lexicon import PeopleLexicon
 
 #: the longest line read as a section heading
@@ -59,7 +60,7 @@ class CaseScope:
 
         `people` are the character offsets of detailed person mentions.
         """
-        starts = heading_starts(doc.text)
+        starts = heading_starts(doc_text(doc))
         if len(starts) < 2:
             return None
         sections_with_people = sorted(

@@ -5,7 +5,9 @@ priors), by the language's usual countries, and by agreement with the document's
 same country, same first-level region, or a town within 100 km of another town named in the
 text. Choices are refined over a few rounds, each reading the others' previous choices, so that
 "Hermitage" beside "Nashville" ends up in Tennessee; and a name means one place throughout a
-document, so once the text says "PARIS, Texas" a bare "Paris" is the Texan one too.
+document, so once the text says "PARIS, Texas" a bare "Paris" is the Texan one too. Wording that
+only one country's news uses counts as a place of that country ("sheriff's deputies",
+"district attorney": a "Birmingham" story with them is about Alabama, not England).
 """
 
 from __future__ import annotations
@@ -13,9 +15,10 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
+from typing import Any
 
-from ghostwatch.extract.place_mentions import PlaceMention
-from ghostwatch.geo import Place, name_key
+from ghostwatch.extract.place_mentions import PlaceMention, any_of
+from ghostwatch.geo import Place, distance_km, name_key
 
 #: score of a region or a country, comparable with log10 of a town's population
 KIND_PRIOR = {"country": 7.0, "admin1": 5.5, "admin2": 4.5}
@@ -28,11 +31,15 @@ NEAR_KM = 100.0
 ROUNDS = 3
 #: mentions whose region the text states count double as context
 STRONG_SOURCES = frozenset({"qualified", "dateline"})
+#: the most a country's wording cues count for, as many mentions of a place in it
+CUE_WEIGHT = 2
 #: a town smaller than this, in a country nothing else in the text points to and that the
 #: language does not make likely, is a word that happens to be a town ("Delia" in Sicily,
 #: "Chargé" in France for "Special Agent in Charge")
 LONE_TOWN_POPULATION = 15000
 LIKELY_COUNTRY_PRIOR = 0.5
+#: the largest town of an unlikely country dropped when the text speaks of another country
+FOREIGN_TOWN_POPULATION = 100_000
 
 
 @dataclass
@@ -46,6 +53,8 @@ class _Context:
     own_regions: dict[str, Counter[tuple[str, str]]] = field(
         default_factory=lambda: defaultdict(Counter)
     )
+    #: the regions each name's candidates lie in, whatever was chosen
+    possible: dict[str, set[tuple[str, str]]] = field(default_factory=dict)
     #: towns by one-degree cell: (lat, lon, name key)
     towns: dict[tuple[int, int], list[tuple[float, float, str]]] = field(
         default_factory=lambda: defaultdict(list)
@@ -67,29 +76,66 @@ class _Context:
         top = max(others.values(), default=0)
         return {country: count / top for country, count in others.items()}
 
+    def possible_elsewhere(self, region: tuple[str, str], key: str) -> bool:
+        """Whether another name of the text could lie in `region`."""
+        return any(region in regions for other, regions in self.possible.items() if other != key)
+
     def has_region(self, region: tuple[str, str], key: str) -> bool:
         return self.regions[region] > self.own_regions[key][region]
 
     def near(self, lat: float, lon: float, key: str) -> bool:
         row, column = _cell(lat, lon)
         return any(
-            other != key and _km(lat, lon, other_lat, other_lon) <= NEAR_KM
+            other != key and distance_km(lat, lon, other_lat, other_lon) <= NEAR_KM
             for cell in ((row + dr, column + dc) for dr in (-1, 0, 1) for dc in (-1, 0, 1))
             for other_lat, other_lon, other in self.towns.get(cell, ())
         )
 
 
-class PlaceChooser:
-    def __init__(self, country_prior: dict[str, float]):
-        self.country_prior = country_prior
+class CountryCues:
+    """The pack's `country_cues`: per country, regexes for wording only its news uses."""
 
-    def choose(self, mentions: list[PlaceMention]) -> list[Place | None]:
+    def __init__(self, config: dict[str, Any]):
+        self.cues = {
+            country: [any_of([p]) for p in patterns] for country, patterns in config.items()
+        }
+
+    def weights(self, text: str) -> Counter[str]:
+        """How strongly `text` speaks of each country: the number of its cues found, capped."""
+        found: Counter[str] = Counter()
+        for country, cues in self.cues.items():
+            count = 0
+            for cue in cues:
+                if cue.search(text):
+                    count += 1
+                    if count == CUE_WEIGHT:
+                        break
+            if count:
+                found[country] = count
+        return found
+
+
+class PlaceChooser:
+    def __init__(self, country_prior: dict[str, float], country_cues: dict[str, Any]):
+        self.country_prior = country_prior
+        self.cues = CountryCues(country_cues)
+
+    def choose(self, mentions: list[PlaceMention], text: str) -> list[Place | None]:
         """One place (or None) per mention, in the mentions' order."""
         _one_sense(mentions)
         keys = [name_key(mention.text) for mention in mentions]
+        cued = self.cues.weights(text) if mentions else Counter()
+        possible: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        for mention, key in zip(mentions, keys, strict=True):
+            possible[key].update(
+                (place.country, place.admin1_code)
+                for place in mention.candidates
+                if place.admin1_code
+            )
         chosen: list[Place | None] = [None] * len(mentions)
         for _ in range(ROUNDS):
-            context = _Context()
+            context = _Context(possible=possible)
+            context.countries.update(cued)
             for mention, key, place in zip(mentions, keys, chosen, strict=True):
                 weight = 2 if mention.source in STRONG_SOURCES else 1
                 if mention.region is not None:
@@ -106,15 +152,24 @@ class PlaceChooser:
         ]
 
     def _lone(self, place: Place, mention: PlaceMention, key: str, context: _Context) -> bool:
-        """Whether `place` is a small town of an unlikely country with no support in the text."""
-        return (
-            place.kind == "city"
-            and place.population < LONE_TOWN_POPULATION
-            and mention.source not in STRONG_SOURCES
-            and mention.region is None
-            and self.country_prior.get(place.country, 0.0) < LIKELY_COUNTRY_PRIOR
-            and not context.country_shares(key).get(place.country)
-        )
+        """Whether `place` is a town of an unlikely country that nothing else in the text points
+        to: a small one anywhere but in a dateline or with its region ("Delia" in Sicily), a
+        mid-sized one said to be where things happened while the rest of the text speaks of
+        another country ("FRONTON -" over a Texan story names a town the gazetteer lacks, not
+        the one near Toulouse; "Gentilly" in a New Orleans story is not the Paris suburb)."""
+        if (
+            place.kind != "city"
+            or place.population >= FOREIGN_TOWN_POPULATION
+            or mention.region is not None
+            or self.country_prior.get(place.country, 0.0) >= LIKELY_COUNTRY_PRIOR
+        ):
+            return False
+        shares = context.country_shares(key)
+        if shares.get(place.country):
+            return False
+        if shares and mention.role == "incident":
+            return True
+        return place.population < LONE_TOWN_POPULATION and mention.source not in STRONG_SOURCES
 
     def _best(self, mention: PlaceMention, key: str, context: _Context) -> Place | None:
         shares = context.country_shares(key)
@@ -128,8 +183,16 @@ class PlaceChooser:
         if not scored:
             return None
         best_score, best = scored[0]
-        tied = [place for score, place in scored[1:] if best_score - score < 1e-6]
+        tied = [best, *(place for score, place in scored[1:] if best_score - score < 1e-6)]
         if best.kind == "admin2" and any(p.admin1_code != best.admin1_code for p in tied):
+            # "Kane County" beside "St. Charles": the state both names can be in
+            fitting = [
+                p
+                for p in tied
+                if p.admin1_code and context.possible_elsewhere((p.country, p.admin1_code), key)
+            ]
+            if len({p.admin1_code for p in fitting}) == 1:
+                return fitting[0]
             return replace(best, admin1=None, admin1_code=None)  # "Greene County": which state?
         return best
 
@@ -168,11 +231,3 @@ def _one_sense(mentions: list[PlaceMention]) -> None:
 
 def _cell(lat: float, lon: float) -> tuple[int, int]:
     return (math.floor(lat), math.floor(lon))
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 12742.0 * math.asin(math.sqrt(a))

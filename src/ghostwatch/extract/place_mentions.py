@@ -21,6 +21,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from ghostwatch.extract.bodies import Body
+from ghostwatch.extract.evidence import doc_text, entities_in
 from ghostwatch.geo import Gazetteer, Place
 
 _WORD = r"[A-ZÀ-Þ][\w'’.-]*"
@@ -29,6 +30,8 @@ _QUALIFIED = re.compile(
     rf"(?P<name>{_WORD}(?: {_WORD}){{0,4}}),[ \t]+(?:(?:in|en|au|aux)[ \t]+)?"
     rf"(?P<qualifier>{_WORD}(?: {_WORD}){{0,2}})"
 )
+#: the state after a county qualifier: "GREENCASTLE, FRANKLIN COUNTY, Pa."
+_QUALIFIER_TAIL = re.compile(rf",[ \t]+({_WORD}(?: {_WORD}){{0,1}})")
 #: "Roquebrune-sur-Argens (Var)", "Marseille (southwest of France)"
 _PARENTHESISED = re.compile(
     rf"(?P<name>{_WORD}(?: {_WORD}){{0,4}})\s*\((?P<qualifier>[^()\n]{{2,60}})\)"
@@ -37,6 +40,10 @@ _PARENTHESISED = re.compile(
 _DATELINE = re.compile(
     r"(?m)^(?P<name>[A-Z][A-Z.'’ -]{2,40}?)\s*(?:\([\w .]{1,20}\)\s*)?[—–-]{1,2}\s"
 )
+#: "Champaign - Two shootings near ...": a dateline in title case, before a sentence
+_TITLE_DATELINE = re.compile(
+    r"(?m)^(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})[ \t]+[—–-]{1,2}[ \t]+(?=[A-Z0-9])"
+)
 _CAPITALISED = re.compile(rf"{_WORD}(?: {_WORD})*")
 #: a place name's words, with the particles place names keep inside ("Provence-Alpes-Côte
 #: d'Azur", "Newcastle upon Tyne", "Isle of Wight")
@@ -44,6 +51,7 @@ _JOINER = r"(?:\s(?:d['’]|(?:de|du|des|de la|sur|en|lès|upon|of)\s)?)"
 _RUN = re.compile(rf"{_WORD}(?:{_JOINER}{_WORD}){{0,5}}")
 _RUN_WORD = re.compile(rf"(?<![\w'’]){_WORD}|(?<=d['’]){_WORD}")
 _TRAILING = re.compile(r"(?:['’]s?|[.,;:])+$")
+_POSSESSIVE = re.compile(r"\w['’]s$")
 _GLOSS = re.compile(r"\s*\([^()\n]{1,60}\)")
 _FOLLOWING_WORD = re.compile(r"(?:['’]s)?[\s-]+([\w’'-]+)")
 #: a capitalised word right after a name, on the same line (a possessive too, for names found
@@ -57,9 +65,9 @@ _FACILITY = re.compile(
 COARSE_KINDS = frozenset({"country", "admin1", "admin2"})
 HEADLINE_WORDS = 25
 SENTENCE_ENDS = (".", "!", "?", ":", ";", '"', "”", "’", "'", ")", "»", "…")
-#: the smallest town a part of a longer name may be ("South Los Angeles" -> "Los Angeles", but
-#: not "West Midlands" -> "Midlands" in Mauritius)
-SUBPART_POPULATION = 50000
+#: the smallest town a part of a longer name may be ("South Los Angeles" -> "Los Angeles"); the
+#: words left out must be modifiers ("Mount Auburn" is not Auburn)
+SUBPART_POPULATION = 15000
 
 
 @dataclass
@@ -78,7 +86,7 @@ class PlaceMention:
     #: the text marks the area as a place of its own ("unincorporated Maricopa County"), not
     #: the surroundings of a town named beside it
     distinct: bool = False
-    #: the mention stands in a short unpunctuated line after the first: a headline, often of
+    #: the mention stands in a short unpunctuated line in the body: a headline, often of
     #: another story ("Three shot in separate incidents in Brooklyn, the Bronx")
     headline: bool = False
 
@@ -96,11 +104,15 @@ class _Page:
     name_words: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
-        self.text = self.doc.text
-        for entity in self.doc.ents:
+        self.text = doc_text(self.doc)
+        for entity in entities_in(self.doc):
             for i in range(entity.start, entity.end):
                 self.entity_end[i] = entity.end_char
-            if entity.label_ in self.person_labels and len(entity) > 1:
+            if (
+                entity.label_ in self.person_labels
+                and len(entity) > 1
+                and not _short_unpunctuated_line(self.text, entity.start_char)
+            ):  # a title-case headline ("Miami Boy Killed") is no one's name
                 self.name_words.update(token.text for token in entity if token.is_alpha)
 
 
@@ -123,6 +135,8 @@ class MentionFinder:
         self.blocking = words.of("blocking_labels", lower=False)
         self.reclaimable = words.of("reclaimable_labels", lower=False)
         self.person_labels = words.of("person_labels", lower=False)
+        self.town_only_labels = words.of("town_only_labels", lower=False) or self.person_labels
+        self.date_labels = words.of("date_labels", lower=False)
         self.not_places = words.of("not_places", lower=False)
         self.prepositions = words.of("place_prepositions")
         self.articles = words.of("articles")
@@ -144,6 +158,14 @@ class MentionFinder:
         self.intersection = any_of(config.get("intersection_patterns"), flags=0)
         residence = (config.get("roles") or {}).get("residence") or {}
         self.person_noun_after = any_of(residence.get("after"))
+        self.person_noun_opener = any_of(
+            f"(?:{p})$" for p in config.get("person_noun_openers") or ()
+        )
+        self.noun_modifier_opener = any_of(
+            f"(?:{p})$" for p in config.get("noun_modifier_openers") or ()
+        )
+        self.elsewhere_nouns = words.of("elsewhere_nouns")
+        self.area_words = words.of("area_words")
 
     def find(self, doc: Doc, bodies: list[Body]) -> list[PlaceMention]:
         """Every place mention of `doc`, in text order."""
@@ -168,6 +190,7 @@ class MentionFinder:
                     found.append(mention)
         glosses = [gloss for m in found if (gloss := _gloss_after(page.text, m.end))]
         kept = []
+        body_start = _body_start(page.text)
         for mention in sorted(found, key=lambda mention: mention.start):
             if _overlaps(mention.start, mention.end, glosses):
                 continue
@@ -177,21 +200,51 @@ class MentionFinder:
             ):
                 continue  # "Canada" in "Canada Border Services Agency" names no seat
             if self._is_place(page, mention):
-                mention.headline = _in_headline(page.text, mention.start)
+                mention.headline = _in_headline(page.text, mention.start, body_start)
                 kept.append(mention)
         return kept
 
     # -- sources ---------------------------------------------------------------------------
 
     def _qualified(self, page: _Page) -> Iterator[tuple[PlaceMention, tuple[int, int]]]:
+        """Towns with their region; a town the gazetteer lacks in the region its qualifier
+        names ("TROY, W.Va.", "in Fountain, Fla.") leaves the region as the finest place known,
+        and its name is no other region's namesake."""
         for pattern in (_QUALIFIED, _PARENTHESISED):
             for match in pattern.finditer(page.text):
-                for region, span in self._regions_in(page.text, *match.span("qualifier")):
-                    mention = self._town_in(page, match.start("name"), match.end("name"), region)
+                start, end = match.span("name")
+                regions = list(self._regions_in(page.text, *match.span("qualifier")))
+                state = self._state_after(page.text, match.end("qualifier"))
+                if state is not None:  # "GREENCASTLE, FRANKLIN COUNTY, Pa."
+                    regions = [(r, span) for r, span in regions if within(r, state)] or regions
+                for region, span in regions:
+                    mention = self._town_in(page, start, end, region)
                     if mention is not None:
                         consumed = span if pattern is _QUALIFIED else match.span("qualifier")
                         yield mention, consumed
                         break
+                else:
+                    if regions and pattern is _QUALIFIED and self._town_before(page, start):
+                        region, span = regions[0]
+                        mention = self._mention(page, *span, "qualified", [region])
+                        if mention is not None:
+                            yield mention, (start, end)
+
+    def _state_after(self, text: str, end: int) -> Place | None:
+        """The first-level region named right after a qualifier (", Pa.")."""
+        tail = _QUALIFIER_TAIL.match(text, end)
+        if tail is None:
+            return None
+        return next((r for r in self.regions_named(tail.group(1)) if r.kind == "admin1"), None)
+
+    def _town_before(self, page: _Page, start: int) -> bool:
+        """Whether a name before a region qualifier reads as a town: it opens a line (a
+        dateline) or follows a place preposition ("near Beverly, Illinois")."""
+        before = page.text[max(0, start - 12) : start]
+        if not before.strip() or before.endswith("\n"):
+            return True
+        words = before.split()
+        return bool(words) and words[-1].lower() in self.prepositions
 
     def _regions_in(
         self, text: str, start: int, end: int
@@ -240,8 +293,11 @@ class MentionFinder:
         return None
 
     def _datelines(self, page: _Page) -> Iterator[PlaceMention]:
-        for match in _DATELINE.finditer(page.text):
+        matches = [*_DATELINE.finditer(page.text), *_TITLE_DATELINE.finditer(page.text)]
+        for match in matches:
             name = match.group("name").strip()
+            if name in self.not_places:
+                continue
             start = match.start("name")
             towns = [p for p in self.gazetteer.lookup(name) if p.kind == "city"]
             if towns:
@@ -250,7 +306,7 @@ class MentionFinder:
                     yield mention
 
     def _entities(self, page: _Page) -> Iterator[PlaceMention]:
-        for entity in page.doc.ents:
+        for entity in entities_in(page.doc):
             mention = None
             if entity.label_ in self.ner_labels:
                 # the parser may cut a name short ("Provence-Alpes-Côte" of "... d'Azur")
@@ -285,7 +341,8 @@ class MentionFinder:
         neighbouring Gütersloh"), continuing a list of places ("in Liverpool, Bootle, St Helens
         and Birkenhead"), before a person noun ("A Rockingham man"), or after a comma when they
         name a region or country. A word the parser took for a person's name must be a whole,
-        sizeable town (the small model tags "Bolton" and "Lund" as people)."""
+        sizeable town (the small model tags "Bolton" and "Lund" as people), and so must the
+        words before a date it took them into ("in Chattanooga Sunday")."""
         doc, text = page.doc, page.text
         for token in doc[1:]:
             if not self._free_capitalised(token) or _overlaps(token.idx, token.idx + 1, taken):
@@ -295,20 +352,35 @@ class MentionFinder:
             if end is None or not cued:
                 continue
             minimum = 0
-            if token.ent_type_ in self.person_labels:
+            if token.ent_type_ in self.town_only_labels:
                 if token.ent_iob_ != "B":
                     continue
                 end, minimum = page.entity_end[token.i], self.person_name_population
+            elif token.ent_type_ in self.date_labels:
+                if token.ent_iob_ != "B":
+                    continue
+                end, minimum = self._before_date_words(doc, token), self.person_name_population
             mention = self._best_part(page, token.idx, end, "context", True, kinds, minimum)
             if mention is not None and not (minimum and mention.end < end):
                 yield mention
+
+    def _before_date_words(self, doc: Doc, token: Token) -> int:
+        """Where the capitalised words from `token` end, before the date words of the same
+        entity ("Chattanooga" of "Chattanooga Sunday")."""
+        end = token.idx + len(token)
+        for word in doc[token.i : token.i + 4]:
+            if word.ent_type_ != token.ent_type_ or word.text in self.not_places:
+                break
+            if not word.text[:1].isupper():
+                break
+            end = word.idx + len(word)
+        return end
 
     def _cue(
         self, page: _Page, token: Token, end: int | None, taken: list[tuple[int, int]]
     ) -> tuple[bool, frozenset[str] | None]:
         """Whether the words around `token` make it a place, and of which kinds (None: any)."""
         doc = page.doc
-        adjacent = doc[token.i - 1]
         previous = token.i - 1
         while previous > 0 and doc[previous].lower_ in self.modifiers and token.i - previous < 3:
             previous -= 1
@@ -323,19 +395,25 @@ class MentionFinder:
             return True, None
         if (
             end is not None
-            and adjacent.lower_ in self.articles
+            and self.person_noun_opener.search(page.text, max(0, token.idx - 30), token.idx)
             and self.person_noun_after.match(page.text[end : end + 40])
         ):
-            return True, None  # "A Rockingham man"
+            return True, None  # "A Rockingham man", "a 33-year-old Pontiac man"
         return cue.text == ",", COARSE_KINDS
 
     def _free_capitalised(self, token: Token) -> bool:
         """A capitalised word the parser did not already take for a place, a date or a number."""
+        label = token.ent_type_
         return (
             token.text[:1].isupper()
             and token.is_alpha
-            and (token.ent_type_ not in self.blocking or token.ent_type_ in self.reclaimable)
-            and token.ent_type_ not in self.ner_labels
+            and (
+                label not in self.blocking
+                or label in self.reclaimable
+                or label in self.town_only_labels
+                or (label in self.date_labels and token.text not in self.not_places)
+            )
+            and label not in self.ner_labels
         )
 
     def _best_part(
@@ -366,12 +444,18 @@ class MentionFinder:
                 continue
             whole = (part_start, part_end) in wholes
             smallest = minimum_population if whole or prefixes_only else SUBPART_POPULATION
+            towns = (
+                whole
+                or prefixes_only
+                or source == "seat"  # the seat of "Las Vegas Metropolitan Police"
+                or self._only_modifiers(page.text, words, part_start, part_end)
+            )
             places = [
                 p
                 for p in self.gazetteer.lookup(name)
                 if (kinds is None or p.kind in kinds)
                 and p.called(name)
-                and (p.kind != "city" or p.population >= smallest)
+                and (p.kind != "city" or (towns and p.population >= smallest))
             ]
             if name in self.abbreviations or name + "." in self.abbreviations:
                 places = self.regions_named(name)  # "Minn." is Minnesota, not Minden
@@ -386,9 +470,41 @@ class MentionFinder:
                     return mention
         return None
 
+    def _only_modifiers(
+        self, text: str, words: list[tuple[int, int]], part_start: int, part_end: int
+    ) -> bool:
+        """Whether the words of a name outside one of its parts are all modifiers ("South" of
+        "South Los Angeles")."""
+        return all(
+            text[start:end].lower() in self.modifiers
+            for start, end in words
+            if end <= part_start or start >= part_end
+        )
+
     def _seat(self, page: _Page, start: int, end: int) -> PlaceMention | None:
-        places = self.seat_places(page.text[start:end])
-        return self._mention(page, start, end, "seat", places) if places else None
+        """The place a body is named after; the name the body pattern took for its seat may
+        hold more words than the place ("Las Vegas Metropolitan Police", "Initial New Orleans
+        Police Department reports"), so its longest part that is a place will do."""
+        name = page.text[start:end]
+        if name in self.not_places:
+            return None  # "Metro police"
+        county = f"{name} {self.county_word}"
+        if page.text[end : end + len(county) - len(name)].lower() == county[len(name) :].lower():
+            places = [p for p in self.seat_places(county) if p.kind == "admin2"]
+            if places:  # "Fort Bend County Sheriff": the seat is the county
+                return self._mention(page, start, end + len(county) - len(name), "seat", places)
+        places = self.seat_places(name)
+        if places:
+            return self._mention(page, start, end, "seat", places)
+        words = name.split(" ")
+        for size in (2, 1):  # "the Bristol Tennessee Police Department"
+            if len(words) > size:
+                tail = " ".join(words[-size:])
+                for region in self.regions_named(tail):
+                    town = self._town_in(page, start, end - len(tail) - 1, region)
+                    if town is not None:
+                        return town
+        return self._best_part(page, start, end, "seat", False)
 
     def seat_places(self, name: str) -> list[Place]:
         """What a body's seat can be: a place by its own name or a region's abbreviation
@@ -424,11 +540,20 @@ class MentionFinder:
         following = _FOLLOWING_WORD.match(text[mention.end : mention.end + 40])
         if following:
             word = following.group(1).lower().rstrip(".")
-            if word in self.street_words and mention.source != "seat":
+            if word in self.area_words:
+                return False  # "the Hardin county fairgrounds": a county, not its namesake town
+            if following.group(1).islower() and self.noun_modifier_opener.search(
+                text, max(0, mention.start - 30), mention.start
+            ):
+                # "a Memphis apartment complex", "a Lawndale street": a thing in the place,
+                # unless the thing is where the wounded were treated ("a Pittsburgh hospital")
+                if word in self.elsewhere_nouns:
+                    return False
+            elif word in self.street_words and mention.source != "seat":
                 return False
             if word in self.outlet_words and following.group(1)[:1].isupper():
                 return False
-        if mention.body is None and self._inside_longer_name(text, mention):
+        if mention.body is None and self._inside_longer_name(page, mention):
             return False
         before = text[max(0, mention.start - 80) : mention.start]
         if self.address.search(before) or self.elsewhere_before.search(before):
@@ -439,15 +564,19 @@ class MentionFinder:
                 return False  # "near Craig and Lamb": two streets
         return not self.elsewhere_after.match(text, mention.end)
 
-    def _inside_longer_name(self, text: str, mention: PlaceMention) -> bool:
+    def _inside_longer_name(self, page: _Page, mention: PlaceMention) -> bool:
         """Whether the name runs on into a longer proper name ("Jackson Memorial Hospital",
         "Oklahoma City Thunder", "Ashley's Furniture"), unless what follows is a region
-        ("Washington D.C.")."""
+        ("Washington D.C.") or a date ("in Hermitage Tuesday evening")."""
+        text = page.text
         pattern = _NAME_GOES_ON if mention.source == "context" else _NAME_GOES_ON_PLAIN
         goes_on = pattern.match(text, mention.end)
         if not goes_on or goes_on.group(1).rstrip(".") in self.place_titles:
             return False  # "Memphis Mayor Jim Strickland" speaks of Memphis
         if self.regions_named(goes_on.group(1)):
+            return False
+        word = page.doc.char_span(*goes_on.span(1), alignment_mode="expand")
+        if word is not None and word[0].ent_type_ in self.date_labels:
             return False
         facility = _FACILITY.match(text, mention.end)
         # "the Melbourne Gateway Facility" is in Melbourne, unless the text places it elsewhere
@@ -465,6 +594,7 @@ class MentionFinder:
         return (
             following.ent_iob_ == "B"
             and following.ent_type_ in self.blocking
+            and following.ent_type_ not in self.date_labels  # "in Lynwood Wednesday"
             and following.text[:1].isupper()
         )
 
@@ -488,22 +618,40 @@ def any_of(patterns: Any, flags: int = re.IGNORECASE) -> re.Pattern[str]:
 
 def _run_end(text: str, start: int) -> int | None:
     """Where the capitalised name starting at `start` ends: it may hold particles ("Côte
-    d'Azur") and abbreviations ("St. Thomas"), but a word ending a sentence ends it."""
+    d'Azur") and abbreviations ("St. Thomas"), but a word ending a sentence or a possessive
+    ends it."""
     run = _RUN.match(text, start)
     if run is None:
         return None
     for word in _RUN_WORD.finditer(text, start, run.end()):
         if word.group().endswith(".") and len(word.group()) > 4 and "." not in word.group()[:-1]:
             return word.end()
+        if _POSSESSIVE.search(word.group()):
+            return word.end()  # "Chicago's West Garfield Park": the possessive ends the name
     return run.end()
 
 
-def _in_headline(text: str, position: int) -> bool:
-    """Whether `position` lies in a headline-like line: not the first line, under 25 words, with
-    no sentence punctuation at its end."""
+def _in_headline(text: str, position: int, body_start: int) -> bool:
+    """Whether `position` lies in a headline-like line below the start of the body: the lines
+    above it are the story's own heading."""
+    return position >= body_start and _short_unpunctuated_line(text, position)
+
+
+def _body_start(text: str) -> int:
+    """Where the body begins: the first line that reads like running text (a long line or one
+    ending a sentence); the lines before are the story's heading (title, kicker, time stamps)."""
+    start = 0
+    for line in text.splitlines(keepends=True):
+        if not _short_unpunctuated_line(line, 0) and line.strip():
+            return start
+        start += len(line)
+    return start
+
+
+def _short_unpunctuated_line(text: str, position: int) -> bool:
+    """Whether the line holding `position` has under 25 words and no sentence punctuation at
+    its end."""
     line_start = text.rfind("\n", 0, position) + 1
-    if line_start == 0:
-        return False
     line_end = text.find("\n", position)
     line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
     return len(line.split()) < HEADLINE_WORDS and not line.endswith(SENTENCE_ENDS)

@@ -35,7 +35,6 @@ class RoleReader:
         residence = roles.get("residence") or {}
         person = residence.get("person_before")
         self.person_before = any_of([person] if person else None, flags=0)
-        self.victim_sentence = any_of(residence.get("victim_sentence"))
         self.suspect_sentence = any_of(residence.get("suspect_sentence"))
         self.list_joint = any_of(config.get("list_joints"))
         self.distinct_area = any_of(f"(?:{p})$" for p in config.get("distinct_area_before") or ())
@@ -73,8 +72,7 @@ class RoleReader:
         return "incident"
 
     def _whose_home(self, sentence: str) -> str:
-        """`residence` for a suspect's home; a victim's or a witness's home is not coded
-        (`other`): "identified as Dewayne Purnell, 19, of Burnham"."""
-        if self.victim_sentence.search(sentence) and not self.suspect_sentence.search(sentence):
-            return "other"
-        return "residence"
+        """`residence` for a suspect's home, in a sentence that speaks of a suspect ("A Toledo
+        man was arrested"); anyone else's home (a victim's, a witness's, a bystander's: "a
+        16-year-old girl who lived in Antioch") is not coded (`other`)."""
+        return "residence" if self.suspect_sentence.search(sentence) else "other"

@@ -8,19 +8,24 @@ searches in French regions keeps Belgium, not France), and a region or county kn
 body's name ("Lamar County District Attorney") only when the text gives no other place.
 `countries` lists the countries of the places where the case's actions happened (incident and
 authority places), not the origin or destination of goods.
+
+A neighbourhood the text gives as part of a city it names takes the city's place
+(extract/place_parts.py).
 """
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import islice
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ghostwatch.extract.bodies import bodies_in
-from ghostwatch.extract.component import ExtractionComponent
+from ghostwatch.extract.component import ExtractionComponent, component
+from ghostwatch.extract.evidence import sentences
 from ghostwatch.extract.place_choice import STRONG_SOURCES, PlaceChooser
 from ghostwatch.extract.place_mentions import (
     COARSE_KINDS,
@@ -29,6 +34,7 @@ from ghostwatch.extract.place_mentions import (
     any_of,
     within,
 )
+from ghostwatch.extract.place_parts import PartReader
 from ghostwatch.extract.place_roles import RoleReader
 from ghostwatch.extract.state import ExtractionState
 from ghostwatch.geo import Place, default_gazetteer, name_key
@@ -50,6 +56,8 @@ class _Located:
 
     place: Place
     mentions: list[PlaceMention] = field(default_factory=list)
+    #: the cities the text gives this place as a part of ("Chicago" for Englewood)
+    cities: list[str] = field(default_factory=list)
 
     @property
     def role(self) -> str:
@@ -61,15 +69,20 @@ class _Located:
         return all(mention.body is not None for mention in self.mentions)
 
 
+@component("ghostwatch_places")
 class PlaceResolver(ExtractionComponent):
     fills = ("locations", "countries")
 
     def __init__(self, nlp: Language, name: str, pack: LanguagePack):
         super().__init__(nlp, name, pack)
         config = pack.section("places") or {}
-        self.chooser = PlaceChooser(config.get("country_prior") or {})
+        self.chooser = PlaceChooser(
+            config.get("country_prior") or {}, config.get("country_cues") or {}
+        )
         self.roles = RoleReader(config)
+        self.parts = PartReader(config, default_gazetteer())
         self.case_action = any_of(config.get("case_action_patterns"))
+        self.investigation = any_of(config.get("investigation_patterns"))
 
     def fill(self, doc: Doc, state: ExtractionState) -> None:
         text = state.document.text
@@ -78,33 +91,63 @@ class PlaceResolver(ExtractionComponent):
         self.roles.assign(text, mentions)
         mentions = [mention for mention in mentions if state.in_case(mention.sentence)]
         located: dict[tuple[str, str, str], _Located] = {}
-        for mention, place in zip(mentions, self.chooser.choose(mentions), strict=True):
+        for mention, place in zip(mentions, self.chooser.choose(mentions, text), strict=True):
             if place is not None:
                 key = (place.kind, str(place.geonames_id or name_key(place.name)), place.country)
                 located.setdefault(key, _Located(place)).mentions.append(mention)
         lead_end = _lead_end(doc)
-        groups = [g for g in located.values() if self._of_the_case(g, lead_end)]
+        anchors = [
+            group.place
+            for group in located.values()
+            if group.role == "incident" and _in_lead(group, lead_end)
+        ]
+        groups = [g for g in located.values() if self._of_the_case(g, lead_end, anchors)]
+        groups = self._fold_cities(text, lead_end, groups or _best_attested(located.values()))
+        groups = _in_main_regions(groups)
         kept = [group for group in groups if not self._superseded(group, groups)]
         state.report.locations = [self._location(text, group) for group in kept]
         state.report.countries = _countries(groups)
 
-    def _of_the_case(self, group: _Located, lead_end: int) -> bool:
+    def _of_the_case(self, group: _Located, lead_end: int, anchors: list[Place]) -> bool:
         """Whether a place is one of the case's: named in another role than `incident`, or in
-        the lead, or with its region, or twice, or in a sentence about the case's events; a
-        line that reads like a headline (of another story) does not count."""
+        the lead; otherwise given with its region, or named by a local body, or named twice,
+        or in a sentence about the case's events. Once the lead (or the dateline) has said in
+        which town the story happens, a place first named further down is background (the
+        town of an earlier shooting, a landmark, where a victim grew up) unless it lies in an
+        area the lead names (a county, a state, a country) or the sentence tells of the
+        investigation's own actions there (searches, seizures, interceptions). A line that
+        reads like a headline (of another story) does not count."""
         mentions = [mention for mention in group.mentions if not mention.headline]
         if not mentions or group.role == "other":
             return False  # only in other stories' headlines, or a victim's home town
-        return (
-            group.role != "incident"
-            or len({mention.start for mention in mentions}) > 1
-            or any(
-                mention.start < lead_end
-                or mention.source in STRONG_SOURCES
-                or self.case_action.search(mention.sentence.text)
-                for mention in mentions
-            )
+        if group.role != "incident" or _in_lead(group, lead_end):
+            return True
+        if not _in_lead_area(group.place, anchors) and not any(
+            self.investigation.search(mention.sentence.text) for mention in mentions
+        ):
+            return False
+        return len({mention.start for mention in mentions}) > 1 or any(
+            mention.source in STRONG_SOURCES
+            or mention.source == "seat"
+            or self.case_action.search(mention.sentence.text)
+            for mention in mentions
         )
+
+    def _fold_cities(self, text: str, lead_end: int, groups: list[_Located]) -> list[_Located]:
+        """Name each neighbourhood's city among its aliases; a city with the same role as its
+        neighbourhood only qualifies it and is no location of its own."""
+        parts = self.parts.parts(
+            text, lead_end, [g.place for g in groups], [g.mentions for g in groups]
+        )
+        for part in parts:
+            groups[part.index].cities.append(part.city.name)
+        folded = {
+            part.city_index
+            for part in parts
+            if part.city_index is not None
+            and groups[part.city_index].role == groups[part.index].role
+        }
+        return [group for index, group in enumerate(groups) if index not in folded]
 
     @staticmethod
     def _superseded(group: _Located, groups: list[_Located]) -> bool:
@@ -115,8 +158,10 @@ class PlaceResolver(ExtractionComponent):
         place = group.place
         if place.kind not in COARSE_KINDS:
             return False
-        if group.only_in_bodies:
-            return any(not other.only_in_bodies for other in groups)
+        if group.only_in_bodies:  # the wider area around it does not count ("FLOYD CO., Ind.")
+            return any(
+                not other.only_in_bodies and not _finer(place, other.place) for other in groups
+            )
         finer = [o for o in groups if o is not group and _finer(o.place, place)]
         if place.kind == "country":
             return bool(finer)
@@ -131,7 +176,7 @@ class PlaceResolver(ExtractionComponent):
         surface = {text[start:end] for start, end in spans}
         # other spellings help an analyst's search and a scorer's name matching; a region's
         # former and foreign names too ("Midi-Pyrénées" for Occitanie)
-        known = place.aliases if place.kind == "admin1" else ()
+        known = place.aliases if place.kind == "admin1" else tuple(group.cities)
         aliases = [a for a in (*sorted(surface), *known) if a != place.name]
         location = Location(
             name=place.name,
@@ -149,9 +194,67 @@ class PlaceResolver(ExtractionComponent):
         return location
 
 
+def _in_main_regions(groups: list[_Located]) -> list[_Located]:
+    """Incident places of a country lie in the first-level region the text names most there,
+    when one region stands out: a local story happens in one state, so a town (or a state) of
+    another state named less often beside it is a wrong namesake or background ("homicide
+    rates in Milwaukee, Chicago and Memphis"). Regions named equally often all stay (searches
+    in four French regions)."""
+    weights: dict[str, Counter[str]] = defaultdict(Counter)
+    for group in groups:
+        if group.role == "incident" and group.place.admin1_code:
+            starts = {mention.start for mention in group.mentions}
+            weights[group.place.country][group.place.admin1_code] += len(starts)
+    main = {}
+    for country, regions in weights.items():
+        ranked = regions.most_common(2)
+        if len(ranked) == 2 and ranked[0][1] > ranked[1][1]:
+            main[country] = ranked[0][0]
+    return [
+        group
+        for group in groups
+        if group.role != "incident"
+        or group.place.country not in main
+        or group.place.admin1_code in (None, main[group.place.country])
+    ]
+
+
+def _best_attested(groups: Iterable[_Located]) -> list[_Located]:
+    """When no place passes for the case's, the one the text names most (first on ties): a
+    local story names where it happened, if only in passing ("... Cincinnati assistant police
+    Chief Paul Neudigate said") or as someone's home town ("A North Philadelphia woman")."""
+    named = [group for group in groups if any(not m.headline for m in group.mentions)]
+    if not named:
+        return []
+    return [
+        max(
+            named,
+            key=lambda group: (
+                len({mention.start for mention in group.mentions}),
+                -group.mentions[0].start,
+            ),
+        )
+    ]
+
+
+def _in_lead_area(place: Place, anchors: list[Place]) -> bool:
+    """Whether `place` lies where the lead says the story happens: the lead names no town of
+    the case, or names an area holding this place."""
+    towns = [anchor for anchor in anchors if anchor.kind not in COARSE_KINDS]
+    return not towns or any(_finer(place, anchor) for anchor in anchors)
+
+
+def _in_lead(group: _Located, lead_end: int) -> bool:
+    """Whether the lead or the dateline names the place as one of the case's."""
+    return group.role in CASE_ROLES and any(
+        not mention.headline and (mention.start < lead_end or mention.source == "dateline")
+        for mention in group.mentions
+    )
+
+
 def _lead_end(doc: Doc) -> int:
     """Where the lead (the first two sentences) ends."""
-    ends = [sentence.end_char for sentence in islice(doc.sents, LEAD_SENTENCES)]
+    ends = [sentence.end_char for sentence in sentences(doc)[:LEAD_SENTENCES]]
     return ends[-1] if ends else 0
 
 
@@ -178,8 +281,3 @@ def _countries(groups: list[_Located]) -> list[str]:
 def place_finder(language: str) -> MentionFinder:
     """The mention finder for `language` (its patterns compile once per process)."""
     return MentionFinder(load_pack(language).section("places") or {}, default_gazetteer())
-
-
-@Language.factory("ghostwatch_places", default_config={"language": "en"})
-def make_places(nlp: Language, name: str, language: str) -> PlaceResolver:
-    return PlaceResolver(nlp, name, load_pack(language))

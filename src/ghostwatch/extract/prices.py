@@ -12,14 +12,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from ghostwatch.extract.evidence import evidence_between
 from ghostwatch.extract.money import Money
-from ghostwatch.extract.numbers import NumberPhrase
-from ghostwatch.extract.seizure_lexicon import SeizureLexicon
 from ghostwatch.extract.seizure_passages import Passage
-from ghostwatch.extract.seizure_phrases import ItemMatch
+from ghostwatch.extract.seizure_phrases import ItemMatch, SeizureDocumentReader
 from ghostwatch.model import Price
 
 _OBJECTS = ("dobj", "obj", "nsubjpass", "nsubj:pass", "nsubj")
@@ -40,25 +38,8 @@ class _Quote:
     end: int
 
 
-class PriceReader:
+class PriceReader(SeizureDocumentReader):
     """Reads the prices of one parsed document."""
-
-    def __init__(
-        self,
-        doc: Doc,
-        lexicon: SeizureLexicon,
-        numbers: list[NumberPhrase],
-        money: list[Money],
-        items: list[ItemMatch],
-    ):
-        self.doc = doc
-        self.lexicon = lexicon
-        self.numbers = numbers
-        self.money = money
-        self.item_of: dict[int, ItemMatch] = {}
-        for item in items:
-            for index in range(item.start, item.end):
-                self.item_of[index] = item
 
     def prices(
         self,

@@ -25,12 +25,12 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from ghostwatch.extract.component import ExtractionComponent
+from ghostwatch.extract.component import ExtractionComponent, component
 from ghostwatch.extract.incidents import IncidentRules
 from ghostwatch.extract.rules import DocIndex, Modality
 from ghostwatch.extract.scope import case_filter
 from ghostwatch.extract.state import ExtractionState
-from ghostwatch.lang import LanguagePack, load_pack
+from ghostwatch.lang import LanguagePack
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,7 @@ class RelevanceFeatures:
         }
 
 
+@component("ghostwatch_relevance")
 class RelevanceScorer(ExtractionComponent):
     fills = ("relevant", "relevance_score")
 
@@ -127,8 +128,3 @@ def _meetings(index: DocIndex, firearm: set[int], action: set[int]) -> int:
 def _same_paragraph(index: DocIndex, first: Span, second: Span) -> bool:
     low, high = sorted((first, second), key=lambda s: s.start)
     return "\n" not in index.text[low.start_char : high.start_char].rstrip()
-
-
-@Language.factory("ghostwatch_relevance", default_config={"language": "en"})
-def make_relevance(nlp: Language, name: str, language: str) -> RelevanceScorer:
-    return RelevanceScorer(nlp, name, load_pack(language))

@@ -27,17 +27,22 @@ Conditions on a cue:
   factual: false        no negation or modality checks (names, descriptions)
   prior: true           reject when qualified as earlier ("previously convicted", "déjà condamné")
   governors: [..]       reject when one of these lemmas governs the cue ("faces up to ten years")
+  not_by: [lexicon..]   reject when the one doing the action is a word of these lexicons or
+                        "he"/"she"/"I"/"you" ("the boy found the gun" is no police seizure);
+                        the doer of a verb with no subject is that of the clause it hangs on
   unless: [label..]     drop the cue when the document has a hit of one of these labels ("ghost
                         gun" is privately made unless the text says it was printed)
 A label's `block:` cues veto overlapping cues of that label ("search for the gunman").
+Overlapping cues of one label state one fact: a cue inside a longer one gives way to it ("separate
+parcels" in "in separate parcels"), and of cues that only partly overlap the first-listed wording
+stands (packs list the most telling wording first: "détention provisoire" before "placé en
+détention").
 Lexicons and modality words come from the pack's `rules.yaml`.
 """
 
 from __future__ import annotations
 
 import re
-import re._constants as sre_constants
-import re._parser as sre_parser
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -48,8 +53,11 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from ghostwatch.extract.evidence import doc_text, sentences
+from ghostwatch.extract.state import EXTENSION
 from ghostwatch.lang import LanguagePack
 from ghostwatch.model import Span as Evidence
+from ghostwatch.text.anchors import anchors_of, may_match
 
 #: dependency labels through which an action inherits the modality of what governs it
 _GOVERNED = {
@@ -88,6 +96,8 @@ _ARGUMENT = {"dobj", "obj", "nsubjpass", "nsubj:pass", "attr", "oprd", "dative",
 _SUBJECT = {"nsubj", "nsubjpass", "nsubj:pass", "expl", "csubj"}
 _OF = {"of", "de", "d'", "du", "des", "into"}
 _NOMINAL = {"NOUN", "PROPN", "NUM"}
+#: relations of a clause that is what a verb is about ("found that...", "found him shot")
+_CLAUSAL_OBJECTS = {"ccomp", "xcomp", "oprd"}
 _ADJECTIVAL = {"amod", "compound", "acl", "nmod"}
 
 
@@ -99,10 +109,11 @@ class DocIndex:
     KEY = "ghostwatch.index"
 
     def __init__(self, doc: Doc):
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.lowered = self.text.lower()
-        self.sentences = list(doc.sents)
+        self.sentences = sentences(doc)
         self.texts = [sentence.text for sentence in self.sentences]
+        self.lowered_texts = [text.lower() for text in self.texts]
         #: each token's lower-cased form and lemma
         self.words = [(token.lower_, token.lemma_.lower()) for token in doc]
         self.sentence_of: list[int] = []
@@ -134,6 +145,8 @@ class Hit:
 
     label: str
     span: Span
+    #: the place of the matching wording in the pack (lower first), to choose between overlaps
+    rank: int = 0
 
     @property
     def evidence(self) -> Evidence:
@@ -197,6 +210,9 @@ class Modality:
         self.enabling = words("enabling_governors")
         self.prior_words = words("prior")
         self.prior_nouns = words("prior_nouns")
+        self.irrealis_modifiers = words("irrealis_modifiers")
+        self.pending_markers = words("pending_markers")
+        self.irrealis_prepositions = words("irrealis_prepositions")
 
     @staticmethod
     def chain(token: Token) -> list[Token]:
@@ -242,6 +258,13 @@ class Modality:
         """Whether `token` reports something possible, conditional, intended or (unless
         `future_ok`) future rather than something that happened."""
         links = self.chain(token)
+        if any(
+            child.dep_ in {"amod", "advmod"} and child.lemma_.lower() in self.irrealis_modifiers
+            for child in token.children
+        ):
+            return True
+        if self._pending(links[-1]):
+            return True
         for index, link in enumerate(links):
             if not future_ok and "Fut" in link.morph.get("Tense"):
                 return True
@@ -262,7 +285,13 @@ class Modality:
                     and lemma in self.interrogatives
                 ):
                     return True
-            if index and links[index - 1].dep_ in _COMPLEMENT | {"obj", "dobj"}:
+            if index and (
+                links[index - 1].dep_ in _COMPLEMENT | {"obj", "dobj"}
+                or (
+                    links[index - 1].dep_ == "prep"
+                    and links[index - 1].lower_ in self.irrealis_prepositions
+                )
+            ):
                 lemma = link.lemma_.lower()
                 if lemma in self.governors:
                     return True
@@ -270,17 +299,49 @@ class Modality:
                     return True
         return False
 
-    def prior(self, token: Token) -> bool:
+    def _pending(self, clause: Token) -> bool:
+        """An adverbial clause of time on a future or modal verb: "will face charges when
+        arrested", "sera jugé quand il sera interpellé"."""
+        if clause.dep_ != "advcl" or clause.head.i == clause.i:
+            return False
+        if not any(
+            child.dep_ in {"mark", "advmod"} and child.lemma_.lower() in self.pending_markers
+            for child in clause.children
+        ):
+            return False
+        main = clause.head
+        if "Fut" in main.morph.get("Tense"):
+            return True
+        return any(
+            (child.dep_.startswith("aux") or child.tag_ == "MD")
+            and (
+                child.lemma_.lower() in self.modal | self.future
+                or child.lower_ in self.modal | self.future
+                or "Fut" in child.morph.get("Tense")
+            )
+            for child in main.children
+        )
+
+    def prior(self, token: Token, before_year: int | None = None) -> bool:
+        """Whether `token` is qualified as earlier than the case: "previously convicted", "a
+        prior conviction", "convicted in the past", "convicted earlier this year" or, when
+        `before_year` is known, dated before it ("In 2011, he was convicted")."""
         for link in self.chain(token):
             is_prior = link.lemma_.lower() in self.prior_nouns or link.lower_ in self.prior_nouns
             if is_prior and link.i != token.i:
                 return True
             for child in link.children:
-                if child.dep_ in {"advmod", "amod", "obl:mod", "nmod"} and (
-                    child.lower_ in self.prior_words or child.lemma_.lower() in self.prior_words
-                ):
+                if child.dep_ in {"advmod", "amod", "obl:mod", "nmod"} and self._is_prior(child):
                     return True
+                for word in _time_words(child):
+                    if self._is_prior(word):
+                        return True
+                    if before_year and _year_of(word) and _year_of(word) < before_year:
+                        return True
         return False
+
+    def _is_prior(self, word: Token) -> bool:
+        return word.lower_ in self.prior_words or word.lemma_.lower() in self.prior_words
 
     def governed_by(self, token: Token, lemmas: frozenset[str]) -> bool:
         return any(link.lemma_.lower() in lemmas for link in self.chain(token)[1:])
@@ -297,6 +358,7 @@ class Cue:
     factual: bool = True
     prior: bool = False
     governors: frozenset[str] = frozenset()
+    not_by: frozenset[str] = frozenset()
     unless: frozenset[str] = frozenset()
     window: int = 0
 
@@ -315,6 +377,7 @@ class Cue:
             factual=bool(data.get("factual", True)),
             prior=bool(data.get("prior", False)),
             governors=names("governors"),
+            not_by=names("not_by"),
             unless=frozenset(data.get("unless") or []),
             window=int(data.get("window", 0)),
         )
@@ -341,6 +404,7 @@ class _WordCue:
 
     key: str
     pos: frozenset[str]
+    rank: int
 
 
 class RuleSet:
@@ -356,7 +420,8 @@ class RuleSet:
         self.by_lemma: dict[str, list[_WordCue]] = {}
         self.by_lower: dict[str, list[_WordCue]] = {}
         self.cues: dict[str, Cue] = {}
-        self.regexes: list[tuple[re.Pattern[str], str, tuple[str, ...] | None]] = []
+        self.regexes: list[tuple[re.Pattern[str], str, int, tuple[str, ...]]] = []
+        self.wordings = 0
         for label, spec in (rules or {}).items():
             for index, data in enumerate(spec.get("cues") or []):
                 key = f"{label}#{index}"
@@ -366,47 +431,53 @@ class RuleSet:
                 self._add(f"{label}#block{index}", data)
 
     def _add(self, key: str, data: dict[str, Any]) -> None:
+        """Compile one cue; each of its wordings gets the next rank, and matcher wordings their
+        own match key (`key@rank`) so that a match tells which wording it is."""
         pos = frozenset(data.get("pos") or [])
         for word in data.get("lemma") or []:
-            self.by_lemma.setdefault(word.lower(), []).append(_WordCue(key, pos))
+            self.by_lemma.setdefault(word.lower(), []).append(_WordCue(key, pos, self._next()))
         for word in data.get("lower") or []:
-            self.by_lower.setdefault(word.lower(), []).append(_WordCue(key, pos))
+            self.by_lower.setdefault(word.lower(), []).append(_WordCue(key, pos, self._next()))
         patterns = [
-            [{"LEMMA": word} for word in phrase.split()] for phrase in data.get("lemmas") or []
+            [[{"LEMMA": word} for word in phrase.split()]] for phrase in data.get("lemmas") or []
         ]
-        for pattern in data.get("pattern") or []:
-            patterns.extend(_plain_first_token(pattern))
-        if patterns:
-            self.matcher.add(key, patterns)
-        phrases = data.get("phrase") or []
-        if phrases:
-            # the language's tokenizer splits them as in the text ("mandat d'arrêt": 3 tokens)
-            self.phrases.add(key, list(self.nlp.tokenizer.pipe(phrases)))
+        patterns.extend(_plain_first_token(pattern) for pattern in data.get("pattern") or [])
+        for variants in patterns:
+            self.matcher.add(f"{key}@{self._next()}", variants)
+        # the language's tokenizer splits phrases as in the text ("mandat d'arrêt": 3 tokens)
+        for phrase in self.nlp.tokenizer.pipe(data.get("phrase") or []):
+            self.phrases.add(f"{key}@{self._next()}", [phrase])
         for expression in data.get("regex") or []:
-            self.regexes.append(
-                (re.compile(expression, re.IGNORECASE), key, literal_prefixes(expression))
-            )
+            regex = re.compile(expression, re.IGNORECASE)
+            self.regexes.append((regex, key, self._next(), anchors_of(regex)))
 
-    def _candidates(self, doc: Doc) -> Iterator[tuple[str, Span]]:
+    def _next(self) -> int:
+        self.wordings += 1
+        return self.wordings
+
+    def _candidates(self, doc: Doc) -> Iterator[tuple[str, Span, int]]:
         if self.by_lemma or self.by_lower:
+            by_lower, by_lemma = self.by_lower, self.by_lemma
             for i, (lower, lemma) in enumerate(DocIndex.of(doc).words):
-                for cue in [*self.by_lower.get(lower, ()), *self.by_lemma.get(lemma, ())]:
+                if lower not in by_lower and lemma not in by_lemma:
+                    continue
+                for cue in [*by_lower.get(lower, ()), *by_lemma.get(lemma, ())]:
                     if not cue.pos or doc[i].pos_ in cue.pos:
-                        yield cue.key, doc[i : i + 1]
+                        yield cue.key, doc[i : i + 1], cue.rank
         for matcher in (self.matcher, self.phrases):
             if len(matcher):
                 for match_id, start, end in matcher(doc):
-                    yield doc.vocab.strings[match_id], doc[start:end]
+                    key, _, rank = doc.vocab.strings[match_id].rpartition("@")
+                    yield key, doc[start:end], int(rank)
         if self.regexes:
             index = DocIndex.of(doc)
-            lowered = index.lowered
-            regexes = [
-                (expression, key)
-                for expression, key, prefixes in self.regexes
-                if prefixes is None or any(prefix in lowered for prefix in prefixes)
-            ]
-            for sentence, text in zip(index.sentences, index.texts, strict=True):
-                for expression, key in regexes:
+            regexes = [entry for entry in self.regexes if may_match(entry[3], index.lowered)]
+            for sentence, text, lowered in zip(
+                index.sentences, index.texts, index.lowered_texts, strict=True
+            ):
+                for expression, key, rank, anchors in regexes:
+                    if not may_match(anchors, lowered):
+                        continue
                     for found in expression.finditer(text):
                         span = doc.char_span(
                             sentence.start_char + found.start(),
@@ -414,27 +485,30 @@ class RuleSet:
                             alignment_mode="expand",
                         )
                         if span is not None and len(span):
-                            yield key, span
+                            yield key, span, rank
 
     def hits(self, doc: Doc, keep: Callable[[Span], bool] = lambda span: True) -> list[Hit]:
         """Every cue of `doc` that passes its checks, where `keep` accepts the cue's span."""
         index = DocIndex.of(doc)
         candidates = list(self._candidates(doc))
         blocked: dict[str, set[int]] = {}
-        for key, span in candidates:
+        for key, span, _ in candidates:
             label, _, kind = key.partition("#")
             if kind.startswith("block"):
                 blocked.setdefault(label, set()).update(range(span.start, span.end))
         found: dict[tuple[str, int, int], tuple[Cue, Hit]] = {}
-        for key, span in candidates:
+        for key, span, rank in candidates:
             cue = self.cues.get(key)
             if cue is None or blocked.get(cue.label, set()) & set(range(span.start, span.end)):
                 continue
             if not keep(span) or not self.accepts(cue, span, index.sentence(span)):
                 continue
-            found.setdefault((cue.label, span.start, span.end), (cue, Hit(cue.label, span)))
-        present = {cue.label for cue, _ in found.values() if not cue.unless}
-        kept = [hit for cue, hit in found.values() if not cue.unless & present]
+            place = (cue.label, span.start, span.end)
+            if place not in found or rank < found[place][1].rank:
+                found[place] = (cue, Hit(cue.label, span, rank))
+        chosen = _without_overlaps(found.values())
+        present = {cue.label for cue, _ in chosen if not cue.unless}
+        kept = [hit for cue, hit in chosen if not cue.unless & present]
         return sorted(kept, key=lambda hit: (hit.span.start, hit.label))
 
     def accepts(self, cue: Cue, span: Span, sentence: Span) -> bool:
@@ -452,12 +526,14 @@ class RuleSet:
                 return False
             if cue.needs and not self._has_needed(cue, span, sentence, arguments):
                 return False
+        if cue.not_by and self._done_by(head, cue.not_by):
+            return False
         if not cue.factual:
             return True
         modality = self.modality
         if modality.negated(head) or modality.hypothetical(head, cue.future):
             return False
-        if cue.prior and modality.prior(head):
+        if cue.prior and modality.prior(head, _case_years_from(span.doc)):
             return False
         return not (cue.governors and modality.governed_by(head, cue.governors))
 
@@ -465,13 +541,150 @@ class RuleSet:
         nominal = [t for t in arguments if t.pos_ in _NOMINAL or _is_person_pronoun(t)]
         if nominal:
             return any(self.lexicons.has(t, cue.needs) for t in nominal)
-        if span.root.pos_ in _NOMINAL:
+        head = span.root
+        if head.pos_ in _NOMINAL:
             return False  # "model hobby supplies": a noun names what it is about
+        if _intransitive(head):
+            return False  # "all who are recovering"
+        clauses = _clauses(head)
+        if clauses:  # "found three printers still humming", not "found that he had lied"
+            return any(self.lexicons.has(t, cue.needs) for t in clauses)
         index = DocIndex.of(span.doc)
         before = index.around(sentence, 1)[0]
         return self.lexicons.in_span(before, cue.needs) or self.lexicons.in_span(
             sentence, cue.needs
         )
+
+    def _done_by(self, token: Token, lexicons: frozenset[str]) -> bool:
+        doers = _doers(token)
+        for doer in doers:
+            if self.lexicons.has(doer, lexicons):
+                return True
+            if doer.pos_ == "PRON" and _singles_out_a_person(doer):
+                return True
+        return False
+
+
+def _without_overlaps(found: Iterable[tuple[Cue, Hit]]) -> list[tuple[Cue, Hit]]:
+    """One hit per stretch of text and label: a hit inside a longer one of its label gives way
+    to it ("separate parcels" in "in separate parcels"); of hits that only partly overlap, the
+    one of the first-listed wording stands for them."""
+    found = list(found)
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for _, hit in found:
+        spans.setdefault(hit.label, []).append((hit.span.start, hit.span.end))
+    widest = [
+        (cue, hit)
+        for cue, hit in found
+        if not any(
+            start <= hit.span.start and hit.span.end <= end and end - start > len(hit.span)
+            for start, end in spans[hit.label]
+        )
+    ]
+    chosen: list[tuple[Cue, Hit]] = []
+    taken: dict[str, set[int]] = {}
+    for cue, hit in sorted(widest, key=lambda pair: (pair[1].rank, pair[1].span.start)):
+        tokens = set(range(hit.span.start, hit.span.end))
+        if taken.setdefault(hit.label, set()) & tokens:
+            continue
+        taken[hit.label] |= tokens
+        chosen.append((cue, hit))
+    return chosen
+
+
+def _time_words(child: Token) -> list[Token]:
+    """The words of a time adjunct hanging on a verb: "in 2011" -> [2011], "in the past" ->
+    [the, past], "earlier this year" -> [earlier, this, year], "en 2009" -> [en, 2009]."""
+    if child.dep_ == "prep":
+        nouns = [g for g in child.children if g.dep_ == "pobj"]
+    elif child.dep_.startswith("obl") or child.dep_ in {"npadvmod", "nmod:tmod"}:
+        nouns = [child]
+    else:
+        return []
+    return [word for noun in nouns for word in noun.subtree]
+
+
+def _doers(token: Token) -> list[Token]:
+    """The active subject of `token`'s action (with its conjuncts), looked for up the clauses
+    a subjectless verb hangs on ("after finding a gun", "got up and found the weapon"); none
+    for a passive ("a gun was found")."""
+    current = token
+    for _ in range(5):
+        children = list(current.children)
+        if any(c.dep_ in {"nsubjpass", "nsubj:pass", "auxpass", "aux:pass"} for c in children):
+            return []
+        subjects = [_antecedent(c) for c in children if c.dep_ == "nsubj"]
+        if subjects:
+            return subjects + [c for s in subjects for c in s.children if c.dep_ == "conj"]
+        if current.dep_ in {"acl", "relcl"} and any(c.dep_ in {"dobj", "obj"} for c in children):
+            return [current.head]  # "the boy, whose name..., located a revolver"
+        if current.dep_ not in {"conj", "advcl", "xcomp", "pcomp", "prep"}:
+            return []
+        if current.head.i == current.i:
+            return []
+        current = current.head
+    return []
+
+
+def _year_of(word: Token) -> int | None:
+    """The year a four-digit number names ("2011"), None for any other word."""
+    text = word.text
+    return int(text) if len(text) == 4 and text.isdigit() and text[:2] in {"19", "20"} else None
+
+
+def _case_years_from(doc: Doc) -> int | None:
+    """The first year a case told in `doc` may date from: an action dated two years or more
+    before publication is the record of the people involved, not the case."""
+    state = doc._.get(EXTENSION)
+    published = state.document.published if state is not None else None
+    return published.year - 1 if published else None
+
+
+def _antecedent(subject: Token) -> Token:
+    """The noun a relative pronoun stands for ("a boy who had found a gun" -> "boy")."""
+    clause = subject.head
+    relative = "Rel" in subject.morph.get("PronType") or subject.tag_ in {"WP", "WDT"}
+    if relative and clause.dep_ in {"relcl", "acl:relcl"}:
+        return clause.head
+    return subject
+
+
+def _singles_out_a_person(pronoun: Token) -> bool:
+    """ "he", "she", "I", "you", "il", "elle": one person, not "they", "it" or "on"."""
+    person = pronoun.morph.get("Person")
+    if not person or "Rel" in pronoun.morph.get("PronType"):
+        return False
+    if person[0] in {"1", "2"}:
+        return True
+    gender = pronoun.morph.get("Gender")
+    return "Sing" in pronoun.morph.get("Number") and bool(gender) and "Neut" not in gender
+
+
+def _clauses(verb: Token) -> list[Token]:
+    """When a verb's object is a clause ("investigators found that he had lied", "found three
+    men shot", "found two printers still humming", "found out"), the clause's subjects (the
+    particle "out" stands for a clause with none)."""
+    children = list(verb.children)
+    subjects = [
+        s for c in children if c.dep_ in _CLAUSAL_OBJECTS for s in c.children if s.dep_ in _SUBJECT
+    ]
+    if subjects or any(c.dep_ in _CLAUSAL_OBJECTS for c in children):
+        return subjects or [verb]
+    has_object = any(c.dep_ in _ARGUMENT for c in children)
+    if not has_object and any(c.dep_ in {"prt", "compound:prt"} for c in children):
+        return [verb]
+    return []
+
+
+def _intransitive(verb: Token) -> bool:
+    """An active verb with nothing done to ("all are recovering", "while recovering at the
+    hospital"); coordinated verbs share their objects ("searched and found")."""
+    has_object = any(
+        c.dep_ in _ARGUMENT or c.dep_ in _CLAUSAL_OBJECTS | {"obl:arg", "aux:pass", "auxpass"}
+        for c in verb.children
+    )
+    shares = verb.dep_ == "conj" or any(c.dep_ == "conj" for c in verb.children)
+    return verb.pos_ in {"VERB", "AUX"} and not has_object and not shares
 
 
 def _is_person_pronoun(token: Token) -> bool:
@@ -483,14 +696,17 @@ def _is_person_pronoun(token: Token) -> bool:
 
 
 def used_as_verb(token: Token) -> bool:
-    """False for a participle that only describes a noun ("printed guns", "un pistolet
-    fabriqué avec une imprimante"); True for verbs in clauses ("the guns were printed")."""
+    """False for a past participle that only describes a noun ("printed guns", "un pistolet
+    fabriqué avec une imprimante"); True for verbs in clauses ("the guns were printed") and for
+    gerunds, which name the action itself ("charged with manufacturing a firearm")."""
     if token.pos_ not in {"VERB", "AUX"}:
         return token.pos_ != "ADJ"
     if token.dep_ in {"amod", "compound"}:
         return False
-    is_participle = token.tag_ == "VBN" or "Part" in token.morph.get("VerbForm")
-    if not is_participle:
+    is_past_participle = token.tag_ == "VBN" or (
+        "Part" in token.morph.get("VerbForm") and "Pres" not in token.morph.get("Tense")
+    )
+    if not is_past_participle:
         return True
     if any(child.dep_.startswith("aux") for child in token.children):
         return True
@@ -578,47 +794,3 @@ def evidence_by_label(hits: Iterable[Hit]) -> dict[str, list[Evidence]]:
             seen.add(key)
             spans.append(hit.evidence)
     return grouped
-
-
-def literal_prefixes(pattern: str) -> tuple[str, ...] | None:
-    """Lower-cased strings one of which every match of `pattern` starts with (after anchors
-    and lookarounds), or None when the pattern has no such literal start. Documents containing
-    none of them skip the pattern: Python's `re` scans alternations slowly."""
-    try:
-        parsed = sre_parser.parse(pattern, re.IGNORECASE)
-    except re.error:
-        return None
-    prefixes, _ = _sequence_prefixes(list(parsed))
-    if not prefixes or not all(prefixes):
-        return None
-    return tuple(sorted(set(prefixes)))
-
-
-_MAX_PREFIXES = 200
-
-
-def _sequence_prefixes(items: list[tuple[Any, Any]]) -> tuple[list[str], bool]:
-    """The literal prefixes of a parsed sequence and whether they cover all of it."""
-    found = [""]
-    for op, value in items:
-        if op in (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT):
-            continue
-        if op is sre_constants.LITERAL:
-            found = [f + chr(value).lower() for f in found]
-            continue
-        if op is sre_constants.SUBPATTERN:
-            alternatives, complete = _sequence_prefixes(list(value[-1]))
-        elif op is sre_constants.BRANCH:
-            alternatives, complete = [], True
-            for branch in value[1]:
-                more, whole = _sequence_prefixes(list(branch))
-                alternatives.extend(more)
-                complete = complete and whole
-        elif op is sre_constants.IN and all(o is sre_constants.LITERAL for o, _ in value):
-            alternatives, complete = [chr(v).lower() for _, v in value], True
-        else:
-            return found, False
-        found = [f + a for f in found for a in alternatives]
-        if not complete or len(found) > _MAX_PREFIXES:
-            return found, False
-    return found, True

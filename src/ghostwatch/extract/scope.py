@@ -28,10 +28,10 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ghostwatch.extract.component import ExtractionComponent
+from ghostwatch.extract.component import ExtractionComponent, component
 from ghostwatch.extract.rules import DocIndex
 from ghostwatch.extract.state import ExtractionState
-from ghostwatch.lang import LanguagePack, load_pack
+from ghostwatch.lang import LanguagePack
 
 #: `doc.spans` key of background clauses inside case sentences (comparisons, relative clauses)
 BACKGROUND_SPANS = "ghostwatch_background"
@@ -70,6 +70,7 @@ class _Line:
         )
 
 
+@component("ghostwatch_scope")
 class CaseScope(ExtractionComponent):
     fills = ()
 
@@ -223,8 +224,3 @@ def case_filter(state: ExtractionState) -> Callable[[Span], bool]:
     return lambda span: (
         state.in_case(DocIndex.of(span.doc).sentence(span)) and not (in_background_clause(span))
     )
-
-
-@Language.factory("ghostwatch_scope", default_config={"language": "en"})
-def make_scope(nlp: Language, name: str, language: str) -> CaseScope:
-    return CaseScope(nlp, name, load_pack(language))

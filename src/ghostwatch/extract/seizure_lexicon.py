@@ -10,21 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from spacy.tokens import Doc, Token
 
+from ghostwatch.extract.evidence import doc_text
 from ghostwatch.lang import load_pack
-
-_TEXT_KEY = "ghostwatch.seizures.text"
-
-
-def doc_text(doc: Doc) -> str:
-    """`doc.text`, built once: spaCy joins every token again at each call."""
-    text = doc.user_data.get(_TEXT_KEY)
-    if text is None:
-        text = doc.user_data[_TEXT_KEY] = doc.text
-    return text
+from ghostwatch.text.anchors import anchors_of
 
 
 def _alternation(patterns: list[str]) -> str:
@@ -68,6 +60,10 @@ class Phrases:
 class ItemPattern:
     category: str
     regex: re.Pattern[str]
+
+    @cached_property
+    def anchors(self) -> tuple[str, ...]:
+        return anchors_of(self.regex)
 
 
 @dataclass(frozen=True)

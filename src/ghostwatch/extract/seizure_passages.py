@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from ghostwatch.extract.seizure_lexicon import doc_text
+from ghostwatch.extract.evidence import doc_text, sentences
 
 _END_PUNCTUATION = frozenset(".!?…")
 _CLOSERS = frozenset("\"'”’»)]")
@@ -90,7 +90,7 @@ def _wrapped(doc: Doc, previous: Span, piece: Span) -> bool:
 def passages(doc: Doc) -> list[Passage]:
     """The document's sentences, spaCy's pieces joined where the text did not end a sentence."""
     groups: list[list[Span]] = []
-    for sentence in doc.sents:
+    for sentence in sentences(doc):
         for piece in _lines(sentence):
             if groups:
                 previous = groups[-1][-1]

@@ -11,13 +11,16 @@ d'armes", "printed components for a firearm") is not an item of its own.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
+from ghostwatch.extract.evidence import doc_text
 from ghostwatch.extract.money import Money
 from ghostwatch.extract.numbers import NumberPhrase
-from ghostwatch.extract.seizure_lexicon import SeizureLexicon, doc_text
+from ghostwatch.extract.seizure_lexicon import SeizureLexicon
 from ghostwatch.extract.seizure_passages import starts_sentence
+from ghostwatch.text.anchors import may_match
 from ghostwatch.text.numbers import as_int
 
 #: category of a firearm noun the phrase leaves open ("four pistols"): decided per document
@@ -54,8 +57,12 @@ class Mention:
 def item_matches(doc: Doc, lexicon: SeizureLexicon) -> list[ItemMatch]:
     """Item nouns of the lexicon in `doc`, longest first where they overlap."""
     found: list[tuple[int, int, str]] = []
+    text = doc_text(doc)
+    lowered = text.lower()
     for pattern in lexicon.items:
-        for match in pattern.regex.finditer(doc_text(doc)):
+        if not may_match(pattern.anchors, lowered):
+            continue
+        for match in pattern.regex.finditer(text):
             found.append((match.start(), match.end(), pattern.category))
     found.sort(key=lambda item: (item[0], item[0] - item[1]))
     matches: list[ItemMatch] = []
@@ -79,8 +86,10 @@ class _Count:
     definite: bool = False
 
 
-class ItemPhrases:
-    """Reads the item phrases of one parsed document."""
+class SeizureDocumentReader:
+    """What every seizure reader of one document starts from: the parse, the lexicon, and the
+    numbers, money and item nouns found in it (read once by the component), with the item and
+    the money mention each token belongs to."""
 
     def __init__(
         self,
@@ -93,16 +102,24 @@ class ItemPhrases:
         self.doc = doc
         self.lexicon = lexicon
         self.numbers = numbers
-        self.item_of: dict[int, ItemMatch] = {}
-        for item in items:
-            for index in range(item.start, item.end):
-                self.item_of[index] = item
-        self.money_of: dict[int, Money] = {}
-        for mention in money:
-            for index in mention.tokens():
-                self.money_of[index] = mention
-        theme = lexicon.printed_theme
-        self.printed_theme = bool(theme and theme.search(doc_text(doc)))
+        self.money = money
+        self.items = items
+        self.item_of: dict[int, ItemMatch] = {
+            index: item for item in items for index in range(item.start, item.end)
+        }
+        self.money_of: dict[int, Money] = {
+            index: mention for mention in money for index in mention.tokens()
+        }
+
+
+class ItemPhrases(SeizureDocumentReader):
+    """Reads the item phrases of one parsed document."""
+
+    @cached_property
+    def printed_theme(self) -> bool:
+        """Whether the document speaks of printed firearms at all (decides undecided nouns)."""
+        theme = self.lexicon.printed_theme
+        return bool(theme and theme.search(doc_text(self.doc)))
 
     def describes_other_noun(self, item: ItemMatch) -> bool:
         """ "a gun factory", "un atelier d'armes", "weapons seizures": the item word qualifies

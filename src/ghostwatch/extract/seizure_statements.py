@@ -12,14 +12,19 @@ their own; so is money seized ("€3,250 in cash").
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
 from ghostwatch.extract.money import Money
-from ghostwatch.extract.numbers import NumberPhrase
 from ghostwatch.extract.seizure_lexicon import SeizureLexicon
 from ghostwatch.extract.seizure_passages import Passage, starts_sentence
-from ghostwatch.extract.seizure_phrases import ItemMatch, ItemPhrases, Mention
+from ghostwatch.extract.seizure_phrases import (
+    ItemMatch,
+    ItemPhrases,
+    Mention,
+    SeizureDocumentReader,
+)
 from ghostwatch.extract.seizure_triggers import Direction, TriggerFinder
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "nsubj:pass"})
@@ -35,23 +40,16 @@ class _Segment:
     end: int
 
 
-class SeizureReader:
+class SeizureReader(SeizureDocumentReader):
     """Reads the seizure statements of one parsed document."""
 
-    def __init__(
-        self,
-        doc: Doc,
-        lexicon: SeizureLexicon,
-        numbers: list[NumberPhrase],
-        money: list[Money],
-        items: list[ItemMatch],
-    ):
-        self.doc = doc
-        self.lexicon = lexicon
-        self.money = money
-        self.items = items
-        self.phrases = ItemPhrases(doc, lexicon, numbers, money, items)
-        self.triggers = TriggerFinder(doc, lexicon)
+    @cached_property
+    def phrases(self) -> ItemPhrases:
+        return ItemPhrases(self.doc, self.lexicon, self.numbers, self.money, self.items)
+
+    @cached_property
+    def triggers(self) -> TriggerFinder:
+        return TriggerFinder(self.doc, self.lexicon)
 
     def mentions(self, passage: Passage, index: int) -> list[Mention]:
         """The items the seizure statements of `passage` list (none in a heading)."""

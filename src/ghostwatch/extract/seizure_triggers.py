@@ -14,7 +14,8 @@ from enum import Enum
 
 from spacy.tokens import Doc, Token
 
-from ghostwatch.extract.seizure_lexicon import SeizureLexicon, doc_text
+from ghostwatch.extract.evidence import doc_text
+from ghostwatch.extract.seizure_lexicon import SeizureLexicon
 from ghostwatch.extract.seizure_passages import Passage
 
 _PASSIVE_CHILDREN = frozenset({"auxpass", "aux:pass", "nsubjpass", "nsubj:pass"})

@@ -12,12 +12,12 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ghostwatch.extract.component import ExtractionComponent
-from ghostwatch.extract.evidence import evidence_between
+from ghostwatch.extract.component import ExtractionComponent, component
+from ghostwatch.extract.evidence import doc_text, evidence_between
 from ghostwatch.extract.money import case_country, money_mentions
 from ghostwatch.extract.numbers import number_phrases
 from ghostwatch.extract.prices import PriceReader
-from ghostwatch.extract.seizure_lexicon import SeizureLexicon, doc_text, seizure_lexicon
+from ghostwatch.extract.seizure_lexicon import SeizureLexicon, seizure_lexicon
 from ghostwatch.extract.seizure_passages import Passage, passages
 from ghostwatch.extract.seizure_phrases import (
     UNDECIDED_FIREARM,
@@ -28,7 +28,7 @@ from ghostwatch.extract.seizure_phrases import (
 )
 from ghostwatch.extract.seizure_statements import SeizureReader
 from ghostwatch.extract.state import ExtractionState
-from ghostwatch.lang import LanguagePack, load_pack
+from ghostwatch.lang import LanguagePack
 from ghostwatch.model import Seizure
 
 #: categories that may name the same things: "the weapon" after "a 3D-printed pistol"
@@ -49,6 +49,7 @@ FIREARM_KINDS = ("3d_printed_firearm", "firearm", "imitation_firearm")
 ROUNDUP_HEADINGS = 2
 
 
+@component("ghostwatch_seizures")
 class SeizureExtractor(ExtractionComponent):
     fills = ("seized", "prices")
 
@@ -217,8 +218,3 @@ class _ItemResolver:
         if kind is not None:
             return kind
         return "3d_printed_firearm" if self.phrases.printed_theme else None
-
-
-@Language.factory("ghostwatch_seizures", default_config={"language": "en"})
-def make_seizures(nlp: Language, name: str, language: str) -> SeizureExtractor:
-    return SeizureExtractor(nlp, name, load_pack(language))

@@ -8,12 +8,16 @@ punctuation and the Saint/St., Mount/Mt., Fort/Ft. spellings.
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from typing import Literal
 
 PlaceKind = Literal["country", "admin1", "admin2", "city"]
+
+#: the smallest city `Gazetteer.large_cities_near` returns
+LARGE_CITY_POPULATION = 100_000
 
 #: spellings of the same word in place names, mapped to one form inside keys
 _KEY_WORDS = {"saint": "st", "sainte": "ste", "mount": "mt", "fort": "ft"}
@@ -33,6 +37,14 @@ def name_key(text: str) -> str:
         text = "".join(char for char in decomposed if not unicodedata.combining(char))
     words = text.casefold().translate(_SEPARATORS).split()
     return " ".join([_KEY_WORDS.get(word, word) for word in words])
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 12742.0 * math.asin(math.sqrt(a))
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,3 +90,8 @@ class Gazetteer(ABC):
     def admin1(self, country: str, code: str) -> Place | None:
         """The first-level region of `country` with GeoNames admin-1 `code` (a US state's code
         is its postal abbreviation)."""
+
+    @abstractmethod
+    def large_cities_near(self, lat: float, lon: float) -> list[Place]:
+        """Cities of at least `LARGE_CITY_POPULATION` within about a degree of a point: those a
+        neighbourhood there may belong to."""

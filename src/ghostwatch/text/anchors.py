@@ -1,0 +1,71 @@
+"""Literal anchors of a regular expression: a cheap test that lets most texts skip a regex.
+
+The language packs compile into many regular expressions (one per agency, one per seized item
+kind...), each scanned over every document. Most never match: an article about a shooting in Ohio
+names no French gendarmerie unit. Python's `re` walks the whole text for each of them, while a
+substring test (`"gendarmerie" in text`) runs in C at memory speed. `anchors_of` reads a pattern's
+parse tree and finds literal strings one of which any match must contain; a text holding none of
+them cannot match, so the regex need not run. The test only ever skips regexes that cannot match:
+results are the same with or without it.
+"""
+
+from __future__ import annotations
+
+import re
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
+
+#: operations that consume no text: a literal run continues across them
+_ZERO_WIDTH = {sre.AT, sre.ASSERT, sre.ASSERT_NOT}
+_REPEATS = {sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT}
+
+
+def anchors_of(regex: re.Pattern[str]) -> tuple[str, ...]:
+    """Lower-case literals one of which every match of `regex` contains; `()` when the pattern
+    has no such literal (the regex must then always run).
+
+    Anchors are lower-cased so one lower-cased copy of the text serves case-sensitive and
+    case-insensitive patterns alike (a weaker but still necessary condition for the former).
+    """
+    found = _required(sre_parse.parse(regex.pattern, regex.flags))
+    return tuple(found) if found else ()
+
+
+def may_match(anchors: tuple[str, ...], lowered_text: str) -> bool:
+    """False only when the text (lower-cased) holds none of the anchors."""
+    return not anchors or any(anchor in lowered_text for anchor in anchors)
+
+
+def _required(items: sre_parse.SubPattern | list) -> list[str] | None:
+    """The most selective set of alternative literals that a match of `items` must contain."""
+    candidates: list[list[str]] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            candidates.append(["".join(run)])
+            run.clear()
+
+    for op, value in items:
+        if op is sre.LITERAL:
+            run.append(chr(value).lower())
+            continue
+        if op in _ZERO_WIDTH:
+            continue
+        flush()
+        if op is sre.SUBPATTERN:
+            inner = _required(value[-1])
+        elif op is sre.BRANCH:
+            branches = [_required(branch) for branch in value[1]]
+            inner = None if not all(branches) else sorted({s for b in branches for s in b})
+        elif op in _REPEATS and value[0] >= 1:
+            inner = _required(value[2])
+        else:
+            inner = None
+        if inner:
+            candidates.append(inner)
+    flush()
+    if not candidates:
+        return None
+    # the longest shortest option is the rarest in text; among equals, the fewest options
+    return max(candidates, key=lambda options: (min(map(len, options)), -len(options)))

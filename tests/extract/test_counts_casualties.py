@@ -1,0 +1,179 @@
+"""Killed and injured in shooting news: the people shot, the dead, the wounded and the survivors,
+as the counts component reads them from texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from ghostwatch.extract import Extractor
+from ghostwatch.extract.state import state_of
+from ghostwatch.model import Document
+
+pytestmark = pytest.mark.models
+
+COMPONENTS = ("ghostwatch_scope", "ghostwatch_counts")
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(components=COMPONENTS)
+
+
+def values(extractor: Extractor, language: str, text: str) -> dict[str, int]:
+    """The counts the component fills for `text` (relevance left aside: it is not its job)."""
+    document = Document(id="test", text=text, raw_text=text, language=language)
+    state = state_of(extractor.parse(document))
+    assert state.errors == []
+    for count in state.report.counts.values():
+        for span in count.evidence:
+            assert text[span.start : span.end] == span.text
+    return {key: count.value for key, count in state.report.counts.items()}
+
+
+def test_someone_else_besides_the_dead_is_injured(extractor: Extractor) -> None:
+    text = (
+        "Three people were shot to death and another was in critical condition after the "
+        "shooting at a house on Elm Street early Sunday."
+    )
+    assert values(extractor, "en", text) == {"killed": 3, "injured": 1}
+    text = (
+        "Two men were shot and killed outside a gas station on Friday night. A woman who was "
+        "with them was wounded in the arm."
+    )
+    assert values(extractor, "en", text) == {"killed": 2, "injured": 1}
+
+
+def test_hyphenated_words_fit_in_a_gap(extractor: Extractor) -> None:
+    text = "A 23-year-old man sustained non-life-threatening injuries in the shooting."
+    assert values(extractor, "en", text) == {"injured": 1}
+    text = "The teenager had multiple gunshot wounds to his arm and chest, police said."
+    assert values(extractor, "en", text) == {"injured": 1}
+
+
+def test_killed_or_injured_is_not_a_fact(extractor: Extractor) -> None:
+    text = (
+        "The boy is the eighth child in the county this year to be injured or killed by a "
+        "loaded gun left within reach."
+    )
+    assert values(extractor, "en", text) == {}
+    text = (
+        "Le garçon est le huitième enfant du département cette année à être blessé ou tué par "
+        "une arme chargée."
+    )
+    assert values(extractor, "fr", text) == {}
+
+
+def test_plural_number_words_are_no_figure(extractor: Extractor) -> None:
+    text = (
+        "Two families are grieving after their loved ones were gunned down at a car wash on "
+        "Monday night. Royal Dixon, 30, and Vontay Parker, 22, died at the scene."
+    )
+    assert values(extractor, "en", text) == {"killed": 2}
+
+
+def test_bodies_found_are_dead(extractor: Extractor) -> None:
+    text = "Deputies said four bodies were found in the burned car on a county road."
+    assert values(extractor, "en", text) == {"killed": 4}
+    text = "Quatre corps ont été retrouvés dans la voiture incendiée, selon les gendarmes."
+    assert values(extractor, "fr", text) == {"killed": 4}
+
+
+def test_a_surname_the_recogniser_takes_for_a_place_is_still_the_victim(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Police said the charges stem from a shooting involving 16-year-old Christian Madueno, "
+        "who was shot in the face with a handgun. Madueno died on December 25 as a result of "
+        "his injuries."
+    )
+    assert values(extractor, "en", text) == {"killed": 1}
+
+
+def test_a_clause_of_its_own_keeps_its_object(extractor: Extractor) -> None:
+    text = (
+        "Police say a 16-year-old boy was shot and killed overnight on the east side and his "
+        "own brother pulled the trigger."
+    )
+    assert values(extractor, "en", text) == {"killed": 1}
+
+
+def test_datelines_are_not_people(extractor: Extractor) -> None:
+    text = (
+        "HARRIS COUNTY, Texas - A 4-year-old girl was murdered by her father, sheriff's "
+        "investigators say."
+    )
+    assert values(extractor, "en", text) == {"killed": 1}
+
+
+def test_another_person_in_french(extractor: Extractor) -> None:
+    text = "Trois personnes ont été tuées et une autre a été blessée par balle dans la nuit."
+    assert values(extractor, "fr", text) == {"killed": 3, "injured": 1}
+
+
+def test_wounds_that_only_say_people_were_hit_may_be_the_dead(extractor: Extractor) -> None:
+    text = (
+        "Four people were shot and killed inside the home. Officers found the four victims "
+        "with gunshot wounds in the living room."
+    )
+    assert values(extractor, "en", text) == {"killed": 4}
+    text = "Two men were shot and wounded outside a bar early Sunday."
+    assert values(extractor, "en", text) == {"injured": 2}
+
+
+def test_a_person_said_to_be_hurt_too_is_someone_else(extractor: Extractor) -> None:
+    text = (
+        "A man was shot and killed outside a store on Friday. A woman was also shot in the leg, "
+        "police said."
+    )
+    assert values(extractor, "en", text) == {"killed": 1, "injured": 1}
+    text = (
+        "Un homme a été tué par balle vendredi soir. Une femme a également été blessée par "
+        "balle, selon la police."
+    )
+    assert values(extractor, "fr", text) == {"killed": 1, "injured": 1}
+
+
+def test_a_death_told_of_the_dead_does_not_take_the_wounded(extractor: Extractor) -> None:
+    text = (
+        "A man was killed and a police officer was injured in a shooting Saturday night. The "
+        "coroner said he died of multiple gunshot wounds."
+    )
+    assert values(extractor, "en", text) == {"killed": 1, "injured": 1}
+    text = "A man was shot in the chest on Main Street. He died at the hospital."
+    assert values(extractor, "en", text) == {"killed": 1}
+
+
+def test_a_rank_is_the_total_so_far(extractor: Extractor) -> None:
+    text = "A fifth suspect has been arrested in the deadly shooting at the park, police said."
+    assert values(extractor, "en", text) == {"arrested": 5}
+    text = "Un troisième suspect a été interpellé mardi dans l'enquête sur la fusillade."
+    assert values(extractor, "fr", text) == {"arrested": 3}
+
+
+def test_times_shot_galleries_and_stray_numbers_are_no_count(extractor: Extractor) -> None:
+    text = "The 17-year-old student was hit once in the lower body."
+    assert values(extractor, "en", text) == {"injured": 1}
+    text = "Photos 1 / 5\nPolice charged two men with murder on Monday."
+    assert values(extractor, "en", text) == {"charged": 2, "arrested": 2}
+    text = "Related stories 6\n\nA 16-year-old boy arrested after the shooting."
+    assert values(extractor, "en", text) == {"arrested": 1}
+
+
+def test_custody_and_picking_up_that_are_no_arrest(extractor: Extractor) -> None:
+    text = (
+        "The victim had been involved in a child custody dispute. He had gone to pick up a "
+        "friend when he was shot in the arm."
+    )
+    assert values(extractor, "en", text) == {"injured": 1}
+    text = "The suspect was picked up by police later that night."
+    assert values(extractor, "en", text) == {"arrested": 1}
+
+
+def test_a_dateline_the_parse_makes_the_subject(extractor: Extractor) -> None:
+    text = "AUSTIN - A 15-year-old was shot Sunday night in East Austin, police said."
+    assert values(extractor, "en", text) == {"injured": 1}
+
+
+def test_ages_listed_before_one_unit_are_no_count(extractor: Extractor) -> None:
+    text = "Two teens, 16 and 17 years old, were charged with murder on Friday."
+    assert values(extractor, "en", text) == {"charged": 2, "arrested": 2}
