@@ -156,11 +156,6 @@ def test_french_departement_in_brackets_qualifies_the_town(extractor: Extractor)
     assert_evidence_is_exact(result)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="regression of the GVA place tuning in progress: 'en Belgique' first in the list of "
-    "destinations is dropped",
-)
 def test_french_destinations_follow_the_list(extractor: Extractor) -> None:
     text = (
         "Les douaniers de Roissy ont saisi des pièces d'armes imprimées en 3D expédiées à "
@@ -172,3 +167,14 @@ def test_french_destinations_follow_the_list(extractor: Extractor) -> None:
     assert destinations == {"BE", "NL", "CH"}
     assert located(result, "Lille").role == "incident"
     assert result.countries == ["FR"]
+
+
+def test_a_french_home_town_counts_in_a_sentence_about_a_suspect(extractor: Extractor) -> None:
+    text = (
+        "Un étudiant de 22 ans, domicilié à Anderlecht, a été arrêté mardi par la police "
+        "judiciaire fédérale de Bruxelles, qui a saisi deux pistolets imprimés en 3D. La "
+        "victime d'un précédent vol, domiciliée à Uccle, a été entendue."
+    )
+    result = report(extractor, text, "fr")
+    assert located(result, "Anderlecht").role == "residence"
+    assert all(location.name != "Uccle" for location in result.locations)

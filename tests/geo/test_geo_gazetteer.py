@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from ghostwatch.geo import Gazetteer, Place, default_gazetteer, name_key
+from ghostwatch.geo import (
+    LARGE_CITY_POPULATION,
+    Gazetteer,
+    Place,
+    default_gazetteer,
+    distance_km,
+    name_key,
+)
 
 
 @pytest.fixture(scope="module")
@@ -91,3 +98,20 @@ def test_foreign_names_of_large_towns_are_indexed(gazetteer: Gazetteer) -> None:
     assert [(p.name, p.country) for p in brussels][:1] == [("Brussels", "BE")]
     assert not brussels[0].called("Bruxelles")  # known, but not as its own name
     assert gazetteer.lookup("Nowhereville-sur-Rien") == []
+
+
+def test_distances_are_great_circle_kilometres() -> None:
+    # Paris to Lyon, city centre to city centre: about 392 km
+    assert 385 < distance_km(48.8566, 2.3522, 45.7640, 4.8357) < 400
+    assert distance_km(41.88, -87.63, 41.88, -87.63) == 0
+
+
+def test_large_cities_near_a_neighbourhood(gazetteer: Gazetteer) -> None:
+    englewood = next(
+        place
+        for place in gazetteer.lookup("Englewood")
+        if place.kind == "city" and place.admin1 == "Illinois"
+    )
+    near = gazetteer.large_cities_near(englewood.lat, englewood.lon)
+    assert "Chicago" in {city.name for city in near}
+    assert all(city.population >= LARGE_CITY_POPULATION for city in near)

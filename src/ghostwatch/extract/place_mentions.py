@@ -1,14 +1,16 @@
 """Where a document names places, and what each name could be.
 
 Mentions come from five sources, strongest first: a town with its region ("Ardmore, Okla.",
-"Roquebrune-sur-Argens (Var)", "PARIS, Texas"), an upper-case dateline ("CHICAGO (AP) —"), the
-parser's place entities, capitalised names whose wording makes them places though the parser
-missed them ("of Walsall", "A Rockingham man"), and the seats of official bodies ("Sheffield
-Crown Court"). A region that only qualifies a town, and a parenthesis glossing a place ("Ile-de-
-France (Paris region)"), name no place of their own. Names in page furniture (bylines, outlet
-names such as "Chicago Tribune"), streets, addresses and places named for something else (the
-hospital a victim was taken to) are left out. Each mention carries its gazetteer candidates; its
-role is read by extract/place_roles.py.
+"Roquebrune-sur-Argens (Var)", "PARIS, Texas"; the region alone when the gazetteer lacks the
+town), a dateline ("CHICAGO (AP) —", "Champaign - "), the parser's place entities, the seats of
+official bodies ("Sheffield Crown Court", "the Las Vegas Metropolitan Police Department"), and
+capitalised names whose wording makes them places though the parser missed them ("of Walsall",
+"A Rockingham man", "a 33-year-old Pontiac man", "in Chattanooga Sunday"). A region that only
+qualifies a town, and a parenthesis glossing a place ("Ile-de-France (Paris region)"), name no
+place of their own. Names in page furniture (bylines, outlet names such as "Chicago Tribune"),
+streets, addresses and places named for something else (the hospital a victim was taken to, a
+distant landmark: "25 miles north of Greensboro") are left out. Each mention carries its
+gazetteer candidates; its role is read by extract/place_roles.py.
 """
 
 from __future__ import annotations
@@ -180,14 +182,15 @@ class MentionFinder:
             if not _overlaps(mention.start, mention.end, taken):
                 found.append(mention)
                 taken.append((mention.start, mention.end))
-        for mention in self._unlabelled(page, taken):
-            found.append(mention)
-            taken.append((mention.start, mention.end))
         for body in bodies:
             if body.seat and not _overlaps(*body.seat, taken):
                 mention = self._seat(page, *body.seat)
                 if mention is not None:
                     found.append(mention)
+                    taken.append((mention.start, mention.end))
+        for mention in self._unlabelled(page, taken):
+            found.append(mention)
+            taken.append((mention.start, mention.end))
         glosses = [gloss for m in found if (gloss := _gloss_after(page.text, m.end))]
         kept = []
         body_start = _body_start(page.text)
@@ -224,8 +227,9 @@ class MentionFinder:
                         yield mention, consumed
                         break
                 else:
-                    if regions and pattern is _QUALIFIED and self._town_before(page, start):
-                        region, span = regions[0]
+                    areas = [(r, span) for r, span in regions if r.kind != "country"]
+                    if areas and pattern is _QUALIFIED and self._town_before(page, start):
+                        region, span = areas[0]  # not "en Belgique, aux Pays-Bas": a list
                         mention = self._mention(page, *span, "qualified", [region])
                         if mention is not None:
                             yield mention, (start, end)
@@ -299,7 +303,10 @@ class MentionFinder:
             if name in self.not_places:
                 continue
             start = match.start("name")
-            towns = [p for p in self.gazetteer.lookup(name) if p.kind == "city"]
+            places = self.gazetteer.lookup(name)
+            # a town, or an area by its own name ("FAYETTE COUNTY (KDKA) –")
+            own = [p for p in places if p.kind != "country" and p.called(name)]
+            towns = own or [p for p in places if p.kind == "city"]
             if towns:
                 mention = self._mention(page, start, start + len(name), "dateline", towns)
                 if mention is not None:
@@ -533,6 +540,8 @@ class MentionFinder:
             return False  # "Jordan Whitfield": a first name the parser took for a country
         if mention.source in ("ner", "context") and mention.text in page.name_words:
             return False  # "Stewart and Hampton were struck": Hampton is Jane Hampton
+        if mention.source in ("ner", "context") and mention.text.lower() in self.outlet_words:
+            return False  # "according to the Tribune"
         line_start = text.rfind("\n", 0, mention.start) + 1
         line_end = text.find("\n", mention.end)
         if self.furniture.search(text[line_start : line_end if line_end >= 0 else len(text)]):

@@ -30,11 +30,14 @@ CITY_REACH_KM = 0.0125
 
 @dataclass(frozen=True)
 class Part:
-    """The place at `index` is part of `city`, named in the text at `city_index` (or not named)."""
+    """The place at `index` is part of `city`, named in the text at `city_index` (or not named).
+    `unknown`: the place the name was taken for lies elsewhere, so the name is a part of the
+    city the gazetteer does not know ("the Austin neighborhood" of a Chicago story)."""
 
     index: int
     city: Place
     city_index: int | None
+    unknown: bool = False
 
 
 class PartReader:
@@ -71,6 +74,10 @@ class PartReader:
             )
             if city is not None:
                 found.append(Part(part, places[city], city))
+                continue
+            named = self._named_city_of(text, part, places, mentions, by_size)
+            if named is not None:
+                found.append(Part(part, places[named], named, unknown=True))
             elif (
                 place.lat is not None
                 and place.lon is not None
@@ -84,6 +91,45 @@ class PartReader:
                 if around:
                     found.append(Part(part, max(around, key=lambda big: big.population), None))
         return found
+
+    def _named_city_of(
+        self,
+        text: str,
+        part: int,
+        places: Sequence[Place],
+        mentions: Sequence[Sequence[PlaceMention]],
+        by_size: list[int],
+    ) -> int | None:
+        """The big city a place called a neighbourhood belongs to when the gazetteer's place
+        of that name lies outside it: the biggest city the text names, if that city is the
+        story's own (a dateline, its police) or comes with the possessive."""
+        place = places[part]
+        if not self._called_part(text, mentions[part]) and not any(
+            self._possessed(text, mentions[index], mentions[part]) for index in by_size
+        ):
+            return None
+        for index in by_size:
+            city = places[index]
+            if index == part or city.kind != "city" or city.population < LARGE_CITY_POPULATION:
+                continue
+            if city.country != place.country or _within_reach(place, city):
+                return None
+            own = any(
+                m.source == "dateline" or (m.body is not None and m.body.label in self.city_forces)
+                for m in mentions[index]
+            )
+            return index if own or self._possessed(text, mentions[index], mentions[part]) else None
+        return None
+
+    def _possessed(
+        self, text: str, city: Sequence[PlaceMention], part: Sequence[PlaceMention]
+    ) -> bool:
+        """Whether the text writes the city's possessive before the place ("Chicago's")."""
+        return any(
+            whole.end <= inner.start and self.possessive.fullmatch(text, whole.end, inner.start)
+            for whole in city
+            for inner in part
+        )
 
     def _called_part(self, text: str, part: Sequence[PlaceMention]) -> bool:
         """Whether the text calls the place a neighbourhood ("in the Englewood neighborhood")."""
@@ -102,11 +148,7 @@ class PartReader:
             return True  # "CHICAGO — A shooting in West Town left four men wounded"
         if any(m.body is not None and m.body.label in self.city_forces for m in city):
             return True  # "... in Englewood, Chicago police said"
-        return any(  # "Chicago's Englewood", "Pittsburgh's Knoxville neighborhood"
-            whole.end <= inner.start and self.possessive.fullmatch(text, whole.end, inner.start)
-            for whole in city
-            for inner in part
-        )
+        return self._possessed(text, city, part)  # "Chicago's Englewood"
 
 
 def _within_reach(part: Place, city: Place) -> bool:

@@ -135,18 +135,24 @@ class PlaceResolver(ExtractionComponent):
 
     def _fold_cities(self, text: str, lead_end: int, groups: list[_Located]) -> list[_Located]:
         """Name each neighbourhood's city among its aliases; a city with the same role as its
-        neighbourhood only qualifies it and is no location of its own."""
+        neighbourhood only qualifies it and is no location of its own. A neighbourhood the
+        gazetteer does not know in its city is coded as the city, its name an alias."""
         parts = self.parts.parts(
             text, lead_end, [g.place for g in groups], [g.mentions for g in groups]
         )
+        folded = set()
         for part in parts:
+            if part.unknown and part.city_index is not None:  # "the Austin neighborhood"
+                city = groups[part.city_index]
+                city.mentions = sorted(
+                    [*city.mentions, *groups[part.index].mentions], key=lambda m: m.start
+                )
+                folded.add(part.index)
+                continue
             groups[part.index].cities.append(part.city.name)
-        folded = {
-            part.city_index
-            for part in parts
-            if part.city_index is not None
-            and groups[part.city_index].role == groups[part.index].role
-        }
+            city_index = part.city_index
+            if city_index is not None and groups[city_index].role == groups[part.index].role:
+                folded.add(city_index)
         return [group for index, group in enumerate(groups) if index not in folded]
 
     @staticmethod
@@ -195,16 +201,18 @@ class PlaceResolver(ExtractionComponent):
 
 
 def _in_main_regions(groups: list[_Located]) -> list[_Located]:
-    """Incident places of a country lie in the first-level region the text names most there,
-    when one region stands out: a local story happens in one state, so a town (or a state) of
-    another state named less often beside it is a wrong namesake or background ("homicide
-    rates in Milwaukee, Chicago and Memphis"). Regions named equally often all stay (searches
-    in four French regions)."""
+    """Incident places of a country lie in the first-level region the text names most there
+    (a dateline or a qualified town counting twice), when one region stands out: a local
+    story happens in one state, so a town (or a state) of another state named less often
+    beside it is a wrong namesake or background ("homicide rates in Milwaukee, Chicago and
+    Memphis"). Regions named equally often all stay (searches in four French regions)."""
     weights: dict[str, Counter[str]] = defaultdict(Counter)
     for group in groups:
         if group.role == "incident" and group.place.admin1_code:
-            starts = {mention.start for mention in group.mentions}
-            weights[group.place.country][group.place.admin1_code] += len(starts)
+            weights[group.place.country][group.place.admin1_code] += sum(
+                2 if mention.source in STRONG_SOURCES else 1
+                for mention in {mention.start: mention for mention in group.mentions}.values()
+            )
     main = {}
     for country, regions in weights.items():
         ranked = regions.most_common(2)

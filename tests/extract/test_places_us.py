@@ -1,0 +1,301 @@
+"""Places in US local news: datelines, neighbourhoods, namesakes, background towns and bodies'
+seats, on real parses of sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from ghostwatch.extract import Extractor
+from ghostwatch.extract.state import state_of
+from ghostwatch.model import Document, Location, Report
+
+pytestmark = pytest.mark.models
+
+COMPONENTS = (
+    "ghostwatch_scope",
+    "ghostwatch_relevance",
+    "ghostwatch_places",
+    "ghostwatch_agencies",
+)
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(components=COMPONENTS)
+
+
+def report(extractor: Extractor, text: str) -> Report:
+    document = Document(id="t", text=text, raw_text=text, language="en")
+    state = state_of(extractor.parse(document))
+    assert state.errors == []
+    return state.report
+
+
+def located(result: Report, name: str) -> Location:
+    matches = [location for location in result.locations if location.name == name]
+    assert matches, f"{name} not in {[location.name for location in result.locations]}"
+    return matches[0]
+
+
+def names(result: Report) -> list[str]:
+    return [location.name for location in result.locations]
+
+
+def aliases(location: Location) -> list[str]:
+    return list((location.model_extra or {}).get("aliases") or [])
+
+
+def test_a_town_first_named_after_the_lead_is_background(extractor: Extractor) -> None:
+    text = (
+        "A 15-year-old boy was shot and wounded outside a convenience store in Durham on "
+        "Saturday night, police said. Officers found the teen on the sidewalk with a gunshot "
+        "wound to the leg.\n\n"
+        "The shooting came a week after a man was shot to death at a gas station in Raleigh, "
+        "and police said the two cases did not appear to be connected."
+    )
+    result = report(extractor, text)
+    assert names(result) == ["Durham"]
+    assert located(result, "Durham").admin1 == "North Carolina"
+
+
+def test_a_later_search_is_still_a_place_of_the_case(extractor: Extractor) -> None:
+    text = (
+        "Police arrested a 24-year-old man in Tacoma on Monday after a shooting that wounded "
+        "two people outside a bar. He was booked into the county jail.\n\n"
+        "Detectives later searched a storage unit in Lakewood, where they seized two rifles "
+        "and ammunition."
+    )
+    result = report(extractor, text)
+    assert {"Tacoma", "Lakewood"} <= set(names(result))
+
+
+def test_a_neighbourhood_under_a_city_dateline_carries_the_city(extractor: Extractor) -> None:
+    text = (
+        "CHICAGO — Five teenagers were wounded in a shooting Monday night in Englewood, police "
+        "said. The victims were standing on a corner when a gunman opened fire from a car."
+    )
+    result = report(extractor, text)
+    englewood = located(result, "Englewood")
+    assert englewood.admin1 == "Illinois"
+    assert "Chicago" in aliases(englewood)
+    assert "Chicago" not in names(result)
+
+
+def test_a_neighbourhood_called_so_gets_its_city_from_the_gazetteer(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Three people were shot Saturday in the Dorchester neighborhood, authorities said. "
+        "All three were taken to hospitals with wounds that were not life-threatening."
+    )
+    dorchester = located(report(extractor, text), "Dorchester")
+    assert (dorchester.admin1, dorchester.country) == ("Massachusetts", "US")
+    assert "Boston" in aliases(dorchester)
+
+
+def test_us_wording_picks_the_american_namesake(extractor: Extractor) -> None:
+    text = (
+        "A 7-year-old girl was killed early Sunday after a home in Birmingham was sprayed with "
+        "bullets, according to the sheriff's office. Sheriff's deputies said no arrests had "
+        "been made."
+    )
+    result = report(extractor, text)
+    birmingham = located(result, "Birmingham")
+    assert (birmingham.country, birmingham.admin1) == ("US", "Alabama")
+    assert result.countries == ["US"]
+
+
+def test_an_unknown_town_leaves_its_state(extractor: Extractor) -> None:
+    text = (
+        "PINCHGUT HOLLOW, W.Va. (AP) — A 10-year-old boy was killed Sunday when a rifle his "
+        "brother was cleaning went off, state police said."
+    )
+    result = report(extractor, text)
+    state = located(result, "West Virginia")
+    assert (state.kind, state.country) == ("admin1", "US")
+    assert [span.text for span in state.evidence] == ["W.Va"]
+
+
+def test_a_county_qualifier_followed_by_a_state(extractor: Extractor) -> None:
+    text = (
+        "GREENCASTLE, FRANKLIN COUNTY, Pa. — A man was charged after his 4-year-old son found "
+        "a loaded handgun in a bedroom and shot himself, state police said."
+    )
+    greencastle = located(report(extractor, text), "Greencastle")
+    assert greencastle.admin1 == "Pennsylvania"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "admin1"),
+    [
+        (
+            "The Las Vegas Metropolitan Police Department said a man was shot in a parking "
+            "lot early Sunday.",
+            "Las Vegas",
+            "Nevada",
+        ),
+        (
+            "The St. Augustine Police Department said a 15-year-old was shot in the leg Thursday.",
+            "Saint Augustine",
+            "Florida",
+        ),
+        (
+            "Officers from the Bristol Tennessee Police Department said a man was shot outside "
+            "a bar early Saturday.",
+            "Bristol",
+            "Tennessee",
+        ),
+        (
+            "The Fort Bend County Sheriff's Office said a 68-year-old man was shot and killed "
+            "at his home on Friday.",
+            "Fort Bend County",
+            "Texas",
+        ),
+    ],
+)
+def test_seats_of_police_forces(
+    extractor: Extractor, sentence: str, name: str, admin1: str
+) -> None:
+    place = located(report(extractor, sentence), name)
+    assert place.admin1 == admin1
+
+
+def test_a_place_before_a_common_noun_is_the_place(extractor: Extractor) -> None:
+    text = (
+        "Three people were shot at a Memphis apartment complex on Wednesday night, and two of "
+        "them are in critical condition, police said."
+    )
+    assert located(report(extractor, text), "Memphis").admin1 == "Tennessee"
+
+
+def test_a_date_after_a_town_does_not_lengthen_its_name(extractor: Extractor) -> None:
+    text = (
+        "A 16-year-old girl was fatally struck by stray gunfire in Chattanooga Sunday in what "
+        "police described as a gang-related shooting."
+    )
+    assert located(report(extractor, text), "Chattanooga").admin1 == "Tennessee"
+
+
+def test_a_town_before_a_person_noun_after_an_age(extractor: Extractor) -> None:
+    text = (
+        "Police charged a 33-year-old Pontiac man with murder after a shooting at a fireworks "
+        "show killed one person and wounded six others."
+    )
+    pontiac = located(report(extractor, text), "Pontiac")
+    assert (pontiac.role, pontiac.admin1) == ("residence", "Michigan")
+
+
+def test_distant_landmarks_are_not_places_of_the_case(extractor: Extractor) -> None:
+    text = (
+        "Two men were shot early Saturday at a lodge in Reidsville, about 25 miles north of "
+        "Greensboro, deputies said. A third man was wounded three miles south of Wentworth."
+    )
+    result = report(extractor, text)
+    assert "Greensboro" not in names(result)
+    assert {"Reidsville", "Wentworth"} <= set(names(result))
+
+
+def test_a_victims_home_town_is_not_coded(extractor: Extractor) -> None:
+    text = (
+        "A man was shot and killed outside a nightclub in Columbia early Sunday, police said. "
+        "The victim, a 24-year-old father of two, lived in Orangeburg, his family said."
+    )
+    result = report(extractor, text)
+    assert names(result) == ["Columbia"]
+    assert located(result, "Columbia").admin1 == "South Carolina"
+
+
+def test_a_town_of_another_state_named_beside_the_story_is_dropped(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "SPRINGFIELD, Ill. (AP) — Two people were wounded in a shooting at a Springfield "
+        "apartment complex on Friday night, and police in Springfield said they were looking "
+        "for a gunman who fled in a pickup truck toward Jacksonville."
+    )
+    result = report(extractor, text)
+    springfield = located(result, "Springfield")
+    assert springfield.admin1 == "Illinois"
+    assert {location.admin1 for location in result.locations} == {"Illinois"}
+
+
+def test_a_county_takes_the_state_of_the_other_names(extractor: Extractor) -> None:
+    text = (
+        "Kane County sheriff's deputies said a man and a woman were shot Friday evening at a "
+        "house in St. Charles. Both were taken to a hospital in serious condition."
+    )
+    result = report(extractor, text)
+    assert {location.admin1 for location in result.locations} == {"Illinois"}
+
+
+def test_a_dateline_in_title_case(extractor: Extractor) -> None:
+    text = (
+        "Champaign - Two shootings near the university campus left five people injured and "
+        "one person dead early Saturday, police said."
+    )
+    assert located(report(extractor, text), "Champaign").admin1 == "Illinois"
+
+
+def test_a_county_named_only_by_its_sheriff_under_a_county_dateline(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "FLOYD CO., Ind. – The Floyd County Sheriff's Department responded to a report of a "
+        "juvenile who was shot in the chest on Sunday afternoon."
+    )
+    county = located(report(extractor, text), "Floyd County")
+    assert (county.kind, county.admin1) == ("admin2", "Indiana")
+
+
+def test_with_no_place_of_the_case_the_best_named_one_is_kept(extractor: Extractor) -> None:
+    text = (
+        "A 9-year-old girl was killed and her father was wounded Wednesday evening when "
+        "gunmen fired into their car.\n\n"
+        '"To lose a child like this weighs on all of us," Cincinnati assistant police Chief '
+        "Paul Neudigate said."
+    )
+    assert located(report(extractor, text), "Cincinnati").admin1 == "Ohio"
+
+
+def test_the_storys_own_headline_names_its_place(extractor: Extractor) -> None:
+    text = (
+        "Posted: Sunday, Feb. 22, 2015\n\n"
+        "Toledo man arrested in shooting of toddler\n\n"
+        "A 3-year-old girl who was shot inside a home Saturday was in serious condition "
+        "today, while her father was held in the county jail."
+    )
+    toledo = located(report(extractor, text), "Toledo")
+    assert (toledo.role, toledo.admin1) == ("residence", "Ohio")
+
+
+def test_a_town_the_parser_took_for_a_nationality(extractor: Extractor) -> None:
+    text = (
+        "A little girl in Yonkers was shot in the face shortly after 11 p.m. Monday in her "
+        "family's apartment, police said."
+    )
+    assert located(report(extractor, text), "Yonkers").admin1 == "New York"
+
+
+def test_a_city_possessive_before_its_neighbourhood(extractor: Extractor) -> None:
+    text = (
+        "Seven people were shot in Chicago's West Garfield Park neighborhood Friday night, "
+        "officials said. Three of the wounded drove themselves to a hospital."
+    )
+    result = report(extractor, text)
+    part = located(result, "West Garfield Park")
+    assert part.admin1 == "Illinois"
+    assert "Chicago" in aliases(part)
+
+
+def test_a_neighbourhood_unknown_to_the_gazetteer_is_coded_as_its_city(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "CHICAGO — A 17-year-old was fatally wounded in a shooting in the Austin neighborhood "
+        "early Sunday, police said. He was taken to a hospital, where he died."
+    )
+    result = report(extractor, text)
+    chicago = located(result, "Chicago")
+    assert chicago.admin1 == "Illinois"
+    assert "Austin" in aliases(chicago)
+    assert {location.admin1 for location in result.locations} == {"Illinois"}
