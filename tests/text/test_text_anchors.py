@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from ghostwatch.extract.bodies import body_finder
 from ghostwatch.extract.seizure_lexicon import seizure_lexicon
-from ghostwatch.text.anchors import anchors_of, may_match
+from ghostwatch.lang import load_pack
+from ghostwatch.text.anchors import PatternUnion, anchors_of, may_match
 
 DEVSET = Path(__file__).resolve().parents[2] / "bench/devset"
 
@@ -101,3 +102,38 @@ def test_pack_patterns_are_never_skipped_on_real_texts(shared_dir: Path) -> None
                 matched += 1
                 assert may_match(anchors_of(regex), lowered), (regex.pattern, text[:80])
     assert matched > 100
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    patterns=st.lists(_regex(), min_size=1, max_size=4),
+    text=st.text(alphabet="abcAB .", max_size=30),
+)
+def test_a_narrowed_union_finds_what_the_whole_alternation_finds(
+    patterns: list[str], text: str
+) -> None:
+    whole = re.compile("|".join(f"(?:{pattern})" for pattern in patterns), re.I)
+    narrowed = PatternUnion(patterns, re.I).for_text(text.lower())
+    expected = [match.span() for match in whole.finditer(text)]
+    found = [match.span() for match in narrowed.finditer(text)] if narrowed else []
+    assert found == expected
+
+
+def test_scope_cues_narrowed_per_document_match_as_before(shared_dir: Path) -> None:
+    """The background cues of both packs, narrowed to each GVA article, find the same matches in
+    every line as the whole alternation, and leave most alternatives out."""
+    with (shared_dir / "corpora/gva/dev-input.jsonl").open(encoding="utf-8") as lines:
+        texts = [json.loads(line)["text"] for _, line in zip(range(150), lines, strict=False)]
+    for language in ("en", "fr"):
+        patterns = load_pack(language).section("scope")["background_sentence"]
+        whole = re.compile("|".join(f"(?:{pattern})" for pattern in patterns), re.I)
+        union = PatternUnion(patterns, re.I)
+        kept = 0
+        for text in texts:
+            narrowed = union.for_text(text.lower())
+            kept += len(narrowed.pattern.split("|(?:")) if narrowed else 0
+            for line in text.split("\n"):
+                expected = [match.span() for match in whole.finditer(line)]
+                found = [match.span() for match in narrowed.finditer(line)] if narrowed else []
+                assert found == expected, (language, line[:80])
+        assert kept < len(patterns) * len(texts) / 2

@@ -31,9 +31,19 @@ def normal(text: str) -> str:
     return text.lower().replace("’", "'")
 
 
+_FORMS_KEY = "ghostwatch.count_forms"
+
+
 def forms(token: Token) -> tuple[str, str]:
-    """The two forms a lexicon word may match: the token's lower-cased text and its lemma."""
-    return normal(token.text), normal(token.lemma_)
+    """The two forms a lexicon word may match: the token's lower-cased text and its lemma.
+
+    Read from one list per document: the count readers ask for the same tokens' forms hundreds
+    of times, and each spaCy attribute access builds a new Python string."""
+    doc = token.doc
+    table = doc.user_data.get(_FORMS_KEY)
+    if table is None:
+        table = doc.user_data[_FORMS_KEY] = [(normal(t.text), normal(t.lemma_)) for t in doc]
+    return table[token.i]
 
 
 def has_form(token: Token, words: frozenset[str]) -> bool:

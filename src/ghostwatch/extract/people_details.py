@@ -175,9 +175,10 @@ class DetailReader:
 
     def nationality(self, mention: Mention) -> Detail | None:
         lexicon = self.lexicon
+        limit = self._clause_end(mention)
         for head in mention.heads:
             for token in head.subtree:
-                if token.i >= self._clause_end(mention):
+                if token.i >= limit:
                     break
                 code = lexicon.nationalities.get(token.lower_)
                 if code is None:

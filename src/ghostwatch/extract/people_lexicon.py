@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from ghostwatch.lang import load_pack
@@ -136,7 +136,7 @@ class PeopleLexicon:
     sentences: SentenceWords
     other_case: tuple[str, ...]
 
-    @property
+    @cached_property
     def multiword_person_nouns(self) -> tuple[str, ...]:
         return tuple(noun for noun in self.person_nouns if " " in noun)
 

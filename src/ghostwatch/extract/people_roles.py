@@ -35,14 +35,21 @@ class RoleReader:
         self.lexicon = lexicon
         self.frames = FrameReader(lexicon)
         self.facts = FactReader(lexicon)
+        #: one-word role nouns to their roles; several-word nouns are searched in the text
+        self.noun_roles: dict[str, frozenset[str]] = {}
+        for cues in lexicon.roles:
+            for noun in cues.nouns:
+                if " " not in noun:
+                    self.noun_roles[noun] = self.noun_roles.get(noun, frozenset()) | {cues.role}
 
     def read(self, sentence: Span) -> set[str]:
         roles: set[str] = set()
         text = sentence.text
+        lowered = text.lower()
         for cues in self.lexicon.roles:
             if any(pattern.search(text) for pattern in cues.phrases):
                 roles.add(cues.role)
-            if any(" " in noun and noun in text.lower() for noun in cues.nouns):
+            if any(" " in noun and noun in lowered for noun in cues.nouns):
                 roles.add(cues.role)
         for token in sentence:
             roles |= self._noun(token)
@@ -55,11 +62,7 @@ class RoleReader:
         if token.pos_ not in ("NOUN", "PROPN"):
             return set()
         words = {token.lemma_.lower(), token.lower_}
-        roles = {
-            cues.role
-            for cues in self.lexicon.roles
-            if words & {n for n in cues.nouns if " " not in n}
-        }
+        roles = {role for word in words for role in self.noun_roles.get(word, ())}
         if not roles or self._noun_negated(token) or self._blocked(token):
             return set()
         if self._excluded_thing(token):

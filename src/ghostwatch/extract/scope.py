@@ -32,6 +32,7 @@ from ghostwatch.extract.component import ExtractionComponent, component
 from ghostwatch.extract.rules import DocIndex
 from ghostwatch.extract.state import ExtractionState
 from ghostwatch.lang import LanguagePack
+from ghostwatch.text.anchors import PatternUnion
 
 #: `doc.spans` key of background clauses inside case sentences (comparisons, relative clauses)
 BACKGROUND_SPANS = "ghostwatch_background"
@@ -45,6 +46,10 @@ _SENTENCE_END = tuple('.!?;»"”…)')
 
 def _compile(patterns: list[str] | None) -> re.Pattern[str] | None:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.I) if patterns else None
+
+
+def _union(patterns: list[str] | None) -> PatternUnion | None:
+    return PatternUnion(patterns, re.I) if patterns else None
 
 
 def _words(items: list[str] | None) -> frozenset[str]:
@@ -70,6 +75,15 @@ class _Line:
         )
 
 
+@dataclass(frozen=True)
+class _Cues:
+    """The background cues that may match one document (see `PatternUnion`)."""
+
+    strong: re.Pattern[str] | None
+    weak: re.Pattern[str] | None
+    comparison: re.Pattern[str] | None
+
+
 @component("ghostwatch_scope")
 class CaseScope(ExtractionComponent):
     fills = ()
@@ -77,11 +91,11 @@ class CaseScope(ExtractionComponent):
     def __init__(self, nlp: Language, name: str, pack: LanguagePack):
         super().__init__(nlp, name, pack)
         config = pack.section("scope") or {}
-        self.strong = _compile(config.get("background_sentence"))
-        self.weak = _compile(config.get("background_weak"))
+        self.strong = _union(config.get("background_sentence"))
+        self.weak = _union(config.get("background_weak"))
         self.anchor = _compile(config.get("case_anchor"))
         self.continuation = _compile(config.get("continuation_opening"))
-        self.comparison = _compile(config.get("comparison"))
+        self.comparison = _union(config.get("comparison"))
         place = config.get("place_heading")
         self.place_heading = re.compile(place, re.I) if place else None
         self.roundup = _compile(config.get("roundup_announcement"))
@@ -91,6 +105,12 @@ class CaseScope(ExtractionComponent):
     def fill(self, doc: Doc, state: ExtractionState) -> None:
         clauses: list[Span] = []
         index = DocIndex.of(doc)
+        # only the cues whose words the document holds are searched, sentence after sentence
+        cues = _Cues(
+            strong=self.strong.for_text(index.lowered) if self.strong else None,
+            weak=self.weak.for_text(index.lowered) if self.weak else None,
+            comparison=self.comparison.for_text(index.lowered) if self.comparison else None,
+        )
         section_start = self._background_section_start(index.text)
         line_starts = [0] + [i + 1 for i, c in enumerate(index.text) if c == "\n"]
         previous_background, previous_line = False, -1
@@ -99,7 +119,9 @@ class CaseScope(ExtractionComponent):
             segments = []
             for start, line in _segments(sentence.start_char, text):
                 line_number = bisect_right(line_starts, start)
-                background = start >= section_start or self._background(doc, start, line, clauses)
+                background = start >= section_start or self._background(
+                    doc, cues, start, line, clauses
+                )
                 if not background and previous_background and line_number == previous_line:
                     background = bool(self.continuation and self.continuation.search(line.strip()))
                 segments.append((start, line, background))
@@ -110,16 +132,18 @@ class CaseScope(ExtractionComponent):
             for start, line, background in segments:
                 if background:
                     clauses.extend(_char_spans(doc, [(start, start + len(line))]))
-                elif self.comparison is not None:
-                    clauses.extend(_regex_spans(self.comparison, doc, start, line))
+                elif cues.comparison is not None:
+                    clauses.extend(_regex_spans(cues.comparison, doc, start, line))
         doc.spans[BACKGROUND_SPANS] = clauses
 
-    def _background(self, doc: Doc, start: int, text: str, clauses: list[Span]) -> bool:
+    def _background(
+        self, doc: Doc, cues: _Cues, start: int, text: str, clauses: list[Span]
+    ) -> bool:
         """Whether the sentence (or line of a sentence) at `start` is background. Strong cues
         inside a side clause only make that clause background."""
-        if self.strong is not None:
+        if cues.strong is not None:
             whole = False
-            for span in _regex_spans(self.strong, doc, start, text):
+            for span in _regex_spans(cues.strong, doc, start, text):
                 clause = _side_clause(span)
                 if clause is None:
                     whole = True
@@ -127,7 +151,7 @@ class CaseScope(ExtractionComponent):
                     clauses.append(clause)
             if whole:
                 return True
-        if self.weak is not None and self.weak.search(text.strip()):
+        if cues.weak is not None and cues.weak.search(text.strip()):
             return not (self.anchor and self.anchor.search(text))
         return False
 

@@ -35,30 +35,43 @@ class Passage:
         return self.span.end
 
 
-def _content(sentence: Span) -> list[Token]:
-    return [token for token in sentence if not token.is_space]
+def _first(span: Span) -> Token | None:
+    """The span's first token that is not white space (scanning from the edge: these tests run
+    on every sentence piece several times, and pieces are long)."""
+    for token in span:
+        if not token.is_space:
+            return token
+    return None
+
+
+def _last(span: Span, skipped: frozenset[str] = frozenset()) -> Token | None:
+    """The span's last token that is neither white space nor one of `skipped`."""
+    doc = span.doc
+    for index in range(span.end - 1, span.start - 1, -1):
+        token = doc[index]
+        if not token.is_space and token.text not in skipped:
+            return token
+    return None
 
 
 def _ends_sentence(sentence: Span) -> bool:
-    tokens = _content(sentence)
-    while tokens and tokens[-1].text in _CLOSERS:
-        tokens.pop()
-    return bool(tokens) and (tokens[-1].text[-1] in _END_PUNCTUATION)
+    last = _last(sentence, _CLOSERS)
+    return last is not None and last.text[-1] in _END_PUNCTUATION
 
 
 def _ends_with_colon(sentence: Span) -> bool:
-    tokens = _content(sentence)
-    return bool(tokens) and tokens[-1].text == ":"
+    last = _last(sentence)
+    return last is not None and last.text == ":"
 
 
 def _starts_with_bullet(sentence: Span) -> bool:
-    tokens = _content(sentence)
-    return bool(tokens) and tokens[0].text[0] in _BULLETS
+    first = _first(sentence)
+    return first is not None and first.text[0] in _BULLETS
 
 
 def _line_break_between(doc: Doc, first: Span, second: Span) -> bool:
-    end = _content(first)[-1] if _content(first) else first[-1]
-    start = _content(second)[0] if _content(second) else second[0]
+    end = _last(first) or first[-1]
+    start = _first(second) or second[0]
     return "\n" in doc_text(doc)[end.idx + len(end.text) : start.idx]
 
 
@@ -76,13 +89,14 @@ def _lines(sentence: Span) -> list[Span]:
             start = token.i + 1
     if start < sentence.end:
         pieces.append(sentence.doc[start : sentence.end])
-    return [piece for piece in pieces if _content(piece)]
+    return [piece for piece in pieces if _first(piece) is not None]
 
 
 def _wrapped(doc: Doc, previous: Span, piece: Span) -> bool:
     """A line broken inside a sentence: one newline, and the next line goes on in lower case."""
-    end = _content(previous)[-1]
-    start = _content(piece)[0]
+    end = _last(previous)
+    start = _first(piece)
+    assert end is not None and start is not None  # pieces hold content (see _lines)
     between = doc_text(doc)[end.idx + len(end.text) : start.idx]
     return between.count("\n") == 1 and start.text[:1].islower()
 
@@ -109,12 +123,14 @@ def passages(doc: Doc) -> list[Passage]:
 
 def _passage(doc: Doc, group: list[Span]) -> Passage:
     span = doc[group[0].start : group[-1].end]
-    content = _content(span)
+    first, last = _first(span), _last(span)
     heading = len(group) == 1 and (
         not _ends_sentence(group[-1])
         and not _ends_with_colon(group[-1])
         and not _starts_with_bullet(group[0])
-        and _whole_line(doc, content[0], content[-1])
+        and first is not None
+        and last is not None
+        and _whole_line(doc, first, last)
     )
     return Passage(span, tuple(group), heading)
 

@@ -159,45 +159,41 @@ class GeonamesCacheGazetteer(Gazetteer):
             population=population,
         )
 
-    @cached_property
+    @property
+    def _index(self) -> dict[str, list[Place | _CityRow]]:
+        return self._tables[0]
+
+    @property
     def _large_cities(self) -> dict[tuple[int, int], list[_CityRow]]:
         """Large cities by one-degree cell of latitude and longitude."""
-        cells: dict[tuple[int, int], list[_CityRow]] = defaultdict(list)
-        for row in self._source.get_cities().values():
-            population = int(row["population"] or 0)
-            if population >= LARGE_CITY_POPULATION:
-                lat, lon = row["latitude"], row["longitude"]
-                cells[(math.floor(lat), math.floor(lon))].append(
-                    (
-                        int(row["geonameid"]),
-                        row["name"],
-                        row["countrycode"],
-                        row["admin1code"],
-                        lat,
-                        lon,
-                        population,
-                    )
-                )
-        return cells
+        return self._tables[1]
 
     @cached_property
-    def _index(self) -> dict[str, list[Place | _CityRow]]:
-        """Name keys to places; cities stay plain tuples until a lookup asks for them (building
-        a `Place` for each of 200,000 cities would double the start-up time)."""
+    def _tables(
+        self,
+    ) -> tuple[dict[str, list[Place | _CityRow]], dict[tuple[int, int], list[_CityRow]]]:
+        """Name keys to places, and large cities by cell, built in one pass over the cities.
+
+        Cities stay plain tuples until a lookup asks for them (building a `Place` for each of
+        200,000 cities would double the start-up time). Both tables come from the same pass so
+        that the first lookup pays the whole start-up, not some later document.
+        """
         index: dict[str, list[Place | _CityRow]] = defaultdict(list)
+        cells: dict[tuple[int, int], list[_CityRow]] = defaultdict(list)
         named = [*self._countries.values(), *self._regions.values(), *self._admin2()]
         for place in named:
             for key in {name_key(name) for name in (place.name, *place.aliases)}:
                 index[key].append(place)
         for row in self._source.get_cities().values():
             population = int(row["population"] or 0)
+            lat, lon = row["latitude"], row["longitude"]
             city: _CityRow = (
                 int(row["geonameid"]),
                 row["name"],
                 row["countrycode"],
                 row["admin1code"],
-                row["latitude"],
-                row["longitude"],
+                lat,
+                lon,
                 population,
             )
             keys = {name_key(row["name"])}
@@ -205,8 +201,10 @@ class GeonamesCacheGazetteer(Gazetteer):
                 keys.update(name_key(a) for a in row["alternatenames"] if _useful_alternate(a))
             for key in keys:
                 index[key].append(city)
+            if population >= LARGE_CITY_POPULATION:
+                cells[(math.floor(lat), math.floor(lon))].append(city)
         index.pop("", None)
-        return index
+        return index, cells
 
 
 @cache
