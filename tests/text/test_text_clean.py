@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+import ftfy
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from ghostwatch.text.clean import CleanText, clean_text
+from ghostwatch.text.clean import _FTFY, CleanText, clean_text
 from ghostwatch.text.offsets import OffsetMap
 
 # Pieces that exercise every cleaning step: mojibake (UTF-8 read as Windows-1252 or Latin-1),
@@ -175,3 +176,10 @@ def test_long_lines_are_cleaned_quickly_and_exactly() -> None:
     assert cleaned.text.startswith("Le gendarme a saisi un pistolet imprimé en 3D près de la gare")
     assert "  " not in cleaned.text
     assert_exact_map(raw, cleaned)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x7E) | st.just("\t")))
+def test_ftfy_leaves_printable_ascii_alone(line: str) -> None:
+    """Why `clean_text` may skip ftfy on printable ASCII lines: ftfy changes none of them."""
+    assert ftfy.fix_text(line, _FTFY) == line

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ghostwatch.text.language import identify_language
+from ghostwatch.text.language import SAMPLE_CHARS, identify_language
 
 ENGLISH = [
     "Police arrested two men on Tuesday after officers raided a flat in Leeds and seized a 3D "
@@ -43,3 +43,16 @@ def test_too_little_text_is_no_answer(text: str) -> None:
 def test_text_without_language_is_no_answer() -> None:
     # enough characters, but digits and codes: the model answers "zxx" or guesses weakly
     assert identify_language("REF 2024-0112 / 4521-AB / 0033 6 12 34 56 78 / 2024-0113") is None
+
+
+def test_a_long_article_is_identified_by_its_opening() -> None:
+    """Only the opening is read; a long French article is still French, and the letters test
+    stops early on long texts."""
+    paragraph = (
+        "Les enquêteurs de la gendarmerie ont interpellé mardi trois hommes soupçonnés "
+        "d'avoir vendu des armes sur une messagerie chiffrée. "
+    )
+    text = paragraph * (2 * SAMPLE_CHARS // len(paragraph) + 1)
+    assert len(text) > SAMPLE_CHARS
+    assert identify_language(text) == "fr"
+    assert identify_language("Paris " + "1234 " * 5000) is None

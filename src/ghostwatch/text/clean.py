@@ -24,6 +24,9 @@ from ghostwatch.text.offsets import OffsetMap, OffsetMapBuilder
 # Windows-1252 text it is an ellipsis, which ftfy restores.
 _LINE_BREAK = re.compile(r"\r\n|[\n\r\v\f\u2028\u2029]")
 _SPACES = re.compile(r"\s+")
+# Printable ASCII and tabs: mojibake, odd widths and control characters all lie outside it, so
+# ftfy leaves such a line as it is and the costly call can be skipped (most lines of most news).
+_PLAIN_ASCII = re.compile(r"[\x20-\x7e\t]*")
 # ftfy settles in one or two rounds; the bound only guards against a fix that never settles.
 _MAX_FIX_ROUNDS = 5
 # ftfy with three steps off: quotes stay curly (they are the article's typography, and the seed
@@ -55,6 +58,8 @@ def _normalise_line(line: str) -> str:
     idempotent. ftfy runs first so that it still sees U+0085, a Windows-1252 ellipsis that
     whitespace folding would take for a space.
     """
+    if _PLAIN_ASCII.fullmatch(line):
+        return _SPACES.sub(" ", line).strip()  # nothing for ftfy to fix (tested)
     text = line
     for _ in range(_MAX_FIX_ROUNDS):
         fixed = _SPACES.sub(" ", ftfy.fix_text(text, _FTFY)).strip()

@@ -17,11 +17,25 @@ from py3langid.langid import MODEL_FILE, LanguageIdentifier
 MIN_CONFIDENCE = 0.5
 # Fewer letters than this carry too little signal to be worth a guess.
 MIN_LETTERS = 12
+# The model reads this much of a text: a news article's language is settled by its first
+# paragraphs, and the model's cost grows with the length it reads. Measured on the GVA articles
+# and our development sets: same answers as on the whole texts.
+SAMPLE_CHARS = 3000
 
 
 @cache
 def _identifier() -> LanguageIdentifier:
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def _has_letters(text: str, needed: int) -> bool:
+    """Whether `text` holds at least `needed` letters, stopping as soon as it does."""
+    for char in text:
+        if char.isalpha():
+            needed -= 1
+            if needed <= 0:
+                return True
+    return needed <= 0
 
 
 def identify_language(text: str) -> str | None:
@@ -30,9 +44,9 @@ def identify_language(text: str) -> str | None:
     The model also knows some languages with no two-letter code (and `zxx`, "no linguistic
     content"); those are no answer either, since packs are named by ISO 639-1 codes.
     """
-    if sum(char.isalpha() for char in text) < MIN_LETTERS:
+    if not _has_letters(text, MIN_LETTERS):
         return None
-    code, confidence = _identifier().classify(text)
+    code, confidence = _identifier().classify(text[:SAMPLE_CHARS])
     if confidence < MIN_CONFIDENCE or len(code) != 2:
         return None
     return code
