@@ -328,3 +328,76 @@ def test_french_prices(extractor: Extractor) -> None:
     result = report(extractor, text, "fr")
     assert seized(result) == [("firearm", 14), ("ammunition", 200)]
     assert prices(result) == [(900, 1400, "EUR", "firearm"), (50, 50, "EUR", "magazine")]
+
+
+BULLETED_EN = (
+    "Searches at three addresses in Coventry on Wednesday led to the seizure of the following "
+    "items:\n\n"
+    "• Two partially assembled 3D-printed firearms\n"
+    "• A number of firearm components\n"
+    "• Three 3D printers\n\n"
+    "A 29-year-old man was arrested on suspicion of manufacturing firearms."
+)
+
+BULLETED_FR = (
+    "Lors des perquisitions menées mardi, les gendarmes ont découvert :\n"
+    "- deux pistolets imprimés en 3D ;\n"
+    "- une imprimante 3D ;\n"
+    "- 3 000 euros en liquide ;\n"
+    "- plusieurs chargeurs.\n"
+    "Le suspect, âgé de 22 ans, a été placé en garde à vue."
+)
+
+
+def test_a_bulleted_list_gives_every_item(extractor: Extractor) -> None:
+    result = report(extractor, BULLETED_EN, "en")
+    assert seized(result) == [
+        ("3d_printed_firearm", 2),
+        ("firearm_part", None),
+        ("3d_printer", 3),
+    ]
+    assert evidence(result, "firearm_part") == [["A number of firearm components"]]
+    assert_spans_valid(result)
+
+
+def test_bullets_ending_in_semicolons_go_on_to_the_next_item(extractor: Extractor) -> None:
+    result = report(extractor, BULLETED_FR, "fr")
+    assert [item.category for item in result.seized] == [
+        "3d_printed_firearm",
+        "3d_printer",
+        "cash",
+        "magazine",
+    ]
+    assert evidence(result, "magazine") == [["plusieurs chargeurs"]]
+    assert_spans_valid(result)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Detectives seized two 3D-printed pistols and an arsenal of shotguns in Leeds and "
+            "arrested two men.",
+            "en",
+            [("3d_printed_firearm", 2), ("firearm", None)],
+        ),
+        (
+            "Les policiers ont interpellé deux hommes et saisi un certain nombre de pièces "
+            "d'armes à Lyon.",
+            "fr",
+            [("firearm_part", None)],
+        ),
+    ],
+)
+def test_a_collective_noun_does_not_hide_its_items(
+    extractor: Extractor, text: str, language: str, expected: list
+) -> None:
+    assert seized(report(extractor, text, language)) == expected
+
+
+def test_a_growing_number_of_finds_is_a_trend_not_an_item(extractor: Extractor) -> None:
+    text = (
+        "Police in Derby seized a 3D-printed pistol and arrested a 34-year-old man on Monday. A "
+        "growing number of firearms recovered by police are printed at home, officers said."
+    )
+    assert seized(report(extractor, text, "en")) == [("3d_printed_firearm", 1)]

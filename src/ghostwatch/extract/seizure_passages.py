@@ -18,6 +18,7 @@ from ghostwatch.extract.evidence import doc_text, sentences
 _END_PUNCTUATION = frozenset(".!?…")
 _CLOSERS = frozenset("\"'”’»)]")
 _BULLETS = frozenset("-–—•·*▪►")
+_ITEM_ENDS = frozenset({";", ","})
 
 
 @dataclass(frozen=True)
@@ -64,9 +65,20 @@ def _ends_with_colon(sentence: Span) -> bool:
     return last is not None and last.text == ":"
 
 
+def _ends_list_item(sentence: Span) -> bool:
+    """Ends in ";" or ",": a list item with more to come ("- une imprimante 3D ;")."""
+    last = _last(sentence)
+    return last is not None and last.text in _ITEM_ENDS
+
+
+def is_bullet(token: Token) -> bool:
+    """Whether `token` is a list bullet ("-", "•", "*"...)."""
+    return token.text[0] in _BULLETS
+
+
 def _starts_with_bullet(sentence: Span) -> bool:
     first = _first(sentence)
-    return first is not None and first.text[0] in _BULLETS
+    return first is not None and is_bullet(first)
 
 
 def _line_break_between(doc: Doc, first: Span, second: Span) -> bool:
@@ -112,7 +124,9 @@ def passages(doc: Doc) -> list[Passage]:
                 same_line = not _line_break_between(doc, previous, piece)
                 broken = open_sentence and (same_line or _wrapped(doc, previous, piece))
                 listed = _starts_with_bullet(piece) and (
-                    _ends_with_colon(previous) or _starts_with_bullet(previous)
+                    _ends_with_colon(previous)
+                    or _starts_with_bullet(previous)
+                    or _ends_list_item(previous)
                 )
                 if broken or listed:
                     groups[-1].append(piece)

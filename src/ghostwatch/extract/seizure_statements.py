@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from ghostwatch.extract.money import Money
 from ghostwatch.extract.seizure_lexicon import SeizureLexicon
-from ghostwatch.extract.seizure_passages import Passage, starts_sentence
+from ghostwatch.extract.seizure_passages import Passage, is_bullet, starts_sentence
 from ghostwatch.extract.seizure_phrases import (
     ItemMatch,
     ItemPhrases,
@@ -116,7 +116,8 @@ class SeizureReader(SeizureDocumentReader):
         free_relative = False
         while index < end:
             token = doc[index]
-            if token.text in {";", ".", "!", "?"} or starts_sentence(token):
+            ends = token.text in {";", ".", "!", "?"} or starts_sentence(token)
+            if ends and not (token.text == ";" and self._bullet_follows(index)):
                 break
             if index in self.phrases.item_of:
                 index = self.phrases.item_of[index].end
@@ -134,6 +135,17 @@ class SeizureReader(SeizureDocumentReader):
                 segment_start = False
             index += 1
         return trigger.i + 1, index
+
+    def _bullet_follows(self, index: int) -> bool:
+        """Whether a bulleted line comes right after token `index`: a bulleted list whose items
+        end in ";" ("- deux pistolets ;\n- une imprimante 3D ;") goes on after each one."""
+        doc = self.doc
+        line_break = "\n" in doc[index].whitespace_
+        index += 1
+        while index < len(doc) and doc[index].is_space:
+            line_break = line_break or "\n" in doc[index].text
+            index += 1
+        return line_break and index < len(doc) and is_bullet(doc[index])
 
     def _left_start(self, trigger: Token, start: int) -> int:
         """Where the clause whose subject a passive trigger seizes starts."""
