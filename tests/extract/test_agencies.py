@@ -160,3 +160,27 @@ def test_body_finder_reads_seats_without_sentence_openers() -> None:
     assert (body.kind, text[body.start : body.end]) == ("court", "Sheffield Crown Court")
     assert body.seat is not None
     assert text[body.seat[0] : body.seat[1]] == "Sheffield"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Detectives from the Met arrested two men in Croydon after a 3D-printed pistol was "
+            "found in a flat. The Met said the gun was loaded.",
+            [("police", "GB")],
+        ),
+        (
+            "The Met Office warned of heavy rain on Friday. Officers from Greater Manchester "
+            "Police arrested a man after a 3D-printed pistol was found in a car.",
+            [("police", "GB")],
+        ),
+    ],
+)
+def test_the_met_is_londons_police_not_the_weather_office(
+    extractor: Extractor, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    result = report(extractor, text)
+    assert kinds(result) == expected
+    names = [agency.name for agency in result.agencies]
+    assert ("Met" in names) == ("the Met arrested" in text)
