@@ -49,7 +49,7 @@ def _compile(patterns: list[str] | None) -> re.Pattern[str] | None:
 
 
 def _union(patterns: list[str] | None) -> PatternUnion | None:
-    return PatternUnion(patterns, re.I) if patterns else None
+    return PatternUnion.of(patterns, re.I) if patterns else None
 
 
 def _words(items: list[str] | None) -> frozenset[str]:
@@ -79,9 +79,9 @@ class _Line:
 class _Cues:
     """The background cues that may match one document (see `PatternUnion`)."""
 
-    strong: re.Pattern[str] | None
-    weak: re.Pattern[str] | None
-    comparison: re.Pattern[str] | None
+    strong: PatternUnion | None
+    weak: PatternUnion | None
+    comparison: PatternUnion | None
 
 
 @component("ghostwatch_scope")
@@ -107,9 +107,9 @@ class CaseScope(ExtractionComponent):
         index = DocIndex.of(doc)
         # only the cues whose words the document holds are searched, sentence after sentence
         cues = _Cues(
-            strong=self.strong.for_text(index.lowered) if self.strong else None,
-            weak=self.weak.for_text(index.lowered) if self.weak else None,
-            comparison=self.comparison.for_text(index.lowered) if self.comparison else None,
+            strong=self.strong.within(index.lowered) if self.strong else None,
+            weak=self.weak.within(index.lowered) if self.weak else None,
+            comparison=self.comparison.within(index.lowered) if self.comparison else None,
         )
         section_start = self._background_section_start(index.text)
         line_starts = [0] + [i + 1 for i, c in enumerate(index.text) if c == "\n"]
@@ -132,8 +132,8 @@ class CaseScope(ExtractionComponent):
             for start, line, background in segments:
                 if background:
                     clauses.extend(_char_spans(doc, [(start, start + len(line))]))
-                elif cues.comparison is not None:
-                    clauses.extend(_regex_spans(cues.comparison, doc, start, line))
+                elif cues.comparison is not None and cues.comparison.may_match(line.lower()):
+                    clauses.extend(_regex_spans(cues.comparison.regex, doc, start, line))
         doc.spans[BACKGROUND_SPANS] = clauses
 
     def _background(
@@ -141,9 +141,10 @@ class CaseScope(ExtractionComponent):
     ) -> bool:
         """Whether the sentence (or line of a sentence) at `start` is background. Strong cues
         inside a side clause only make that clause background."""
-        if cues.strong is not None:
+        lowered = text.lower()
+        if cues.strong is not None and cues.strong.may_match(lowered):
             whole = False
-            for span in _regex_spans(cues.strong, doc, start, text):
+            for span in _regex_spans(cues.strong.regex, doc, start, text):
                 clause = _side_clause(span)
                 if clause is None:
                     whole = True
@@ -151,7 +152,8 @@ class CaseScope(ExtractionComponent):
                     clauses.append(clause)
             if whole:
                 return True
-        if cues.weak is not None and cues.weak.search(text.strip()):
+        weak = cues.weak
+        if weak is not None and weak.may_match(lowered) and weak.regex.search(text.strip()):
             return not (self.anchor and self.anchor.search(text))
         return False
 
