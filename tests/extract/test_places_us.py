@@ -24,8 +24,8 @@ def extractor() -> Extractor:
     return Extractor(components=COMPONENTS)
 
 
-def report(extractor: Extractor, text: str) -> Report:
-    document = Document(id="t", text=text, raw_text=text, language="en")
+def report(extractor: Extractor, text: str, title: str | None = None) -> Report:
+    document = Document(id="t", text=text, raw_text=text, language="en", title=title)
     state = state_of(extractor.parse(document))
     assert state.errors == []
     return state.report
@@ -299,3 +299,190 @@ def test_a_neighbourhood_unknown_to_the_gazetteer_is_coded_as_its_city(
     assert chicago.admin1 == "Illinois"
     assert "Austin" in aliases(chicago)
     assert {location.admin1 for location in result.locations} == {"Illinois"}
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Teen shot in Lexington home - WXYZ 7 - Columbia, South Carolina",
+        "LEXINGTON, SC: Teen accidentally shot at home",
+        "Teen accidentally shot at Lexington home - WXYZ.com-Columbia, SC News Weather",
+    ],
+)
+def test_the_pages_title_picks_the_namesake(extractor: Extractor, title: str) -> None:
+    text = (
+        "A 13-year-old boy was accidentally shot and killed Wednesday at a home in Lexington, "
+        "the coroner said. Investigators said the shooting appeared to be accidental."
+    )
+    assert located(report(extractor, text), "Lexington").admin1 == "Kentucky"
+    result = report(extractor, text, title)
+    assert located(result, "Lexington").admin1 == "South Carolina"
+    assert [location.name for location in result.locations] == ["Lexington"]
+
+
+def test_a_state_body_in_the_text_picks_the_namesake(extractor: Extractor) -> None:
+    text = (
+        "A 3-year-old died Sunday after accidentally shooting himself at a home in Jefferson. "
+        "The Georgia Bureau of Investigation was called to help local police, officials said."
+    )
+    result = report(extractor, text)
+    assert located(result, "Jefferson").admin1 == "Georgia"
+    assert "Georgia" not in names(result)
+
+
+def test_a_city_named_with_its_state_is_no_state_cue(extractor: Extractor) -> None:
+    text = (
+        "Two men were shot and wounded outside a bar in Springfield early Saturday, police "
+        "said. One of them had moved from Kansas City a year ago."
+    )
+    assert located(report(extractor, text), "Springfield").admin1 != "Kansas"
+
+
+def test_the_title_gives_an_ambiguous_county_its_state(extractor: Extractor) -> None:
+    text = (
+        "A 4-year-old boy was critically wounded Sunday when he found a handgun in a bedroom, "
+        "the Harris County Sheriff's Office said."
+    )
+    county = located(report(extractor, text), "Harris County")
+    assert county.admin1 is None
+    title = "Boy, 4, shoots himself with found gun - KXYZ Houston, Texas News"
+    county = located(report(extractor, text, title), "Harris County")
+    assert county.admin1 == "Texas"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "admin1"),
+    [
+        (
+            "Two people are in custody after an overnight shooting in Winchester.Officers were "
+            "called Tuesday evening to an apartment on Oxford Drive, police said.",
+            "Winchester",
+            None,
+        ),
+        (
+            "A 10-year-old girl was shot and wounded in North Philadelphia.Arrest warrants have "
+            "been issued for two men, police said.",
+            "Philadelphia",
+            "Pennsylvania",
+        ),
+        (
+            "JACKSON, Tenn.-A man was shot and killed late Tuesday in midtown, police said.",
+            "Jackson",
+            "Tennessee",
+        ),
+    ],
+)
+def test_a_sentence_glued_to_the_place_before_it(
+    extractor: Extractor, text: str, name: str, admin1: str | None
+) -> None:
+    place = located(report(extractor, text), name)
+    if admin1 is not None:
+        assert place.admin1 == admin1
+
+
+def test_a_county_qualifier_several_states_share_means_the_biggest_town(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "A six-year-old boy was shot in the finger in Chester, Delaware County on Monday "
+        "afternoon, police said."
+    )
+    assert located(report(extractor, text), "Chester").admin1 == "Pennsylvania"
+
+
+def test_a_papers_big_city_gives_an_ambiguous_county_its_state(extractor: Extractor) -> None:
+    text = (
+        "Four people were wounded early Saturday in a drive-by shooting at a gas station in "
+        "Orange County, deputies said. (Photo: Jane Doe, Orlando Sentinel)"
+    )
+    county = located(report(extractor, text), "Orange County")
+    assert county.admin1 == "Florida"
+
+
+def test_a_big_citys_name_in_a_street_is_no_cue(extractor: Extractor) -> None:
+    text = (
+        "Two people were shot on the porch of a home on Cleveland Street in Orange early "
+        "Sunday, police said. The Essex County Prosecutor's Office is investigating."
+    )
+    title = "Two shot on Cleveland Street porch in Orange"
+    assert located(report(extractor, text, title), "Orange").admin1 != "Ohio"
+
+
+def test_the_grill_of_a_bar_is_no_town(extractor: Extractor) -> None:
+    text = (
+        "Three people were shot in the parking lot outside Murphy's Irish Pub and Grill in "
+        "Hickory early Friday, according to the Hickory Police Department."
+    )
+    result = report(extractor, text)
+    assert "Grill" not in names(result)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "admin1"),
+    [
+        (
+            "A man was shot and killed outside a convenience store Sunday, according to the "
+            "Charlotte-Mecklenburg Police Department.",
+            "Charlotte",
+            "North Carolina",
+        ),
+        (
+            "Two men were wounded in a shooting Friday night, Savannah-Chatham Metro Police said.",
+            "Savannah",
+            "Georgia",
+        ),
+    ],
+)
+def test_a_force_of_a_city_and_its_county_works_in_the_city(
+    extractor: Extractor, sentence: str, name: str, admin1: str
+) -> None:
+    assert located(report(extractor, sentence), name).admin1 == admin1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PITTSBURGH (KDKA) - One man was killed and four others were wounded when gunfire "
+        "erupted at a party in Homewood overnight. Police said no arrests had been made.",
+        "A 19-year-old man was shot and wounded in Homewood early Sunday, Pittsburgh police said.",
+    ],
+)
+def test_a_far_namesake_beside_the_storys_city_is_a_part_of_it(
+    extractor: Extractor, text: str
+) -> None:
+    result = report(extractor, text)
+    assert names(result) == ["Pittsburgh"]
+    assert {location.admin1 for location in result.locations} == {"Pennsylvania"}
+
+
+def test_a_far_town_given_with_its_state_stays_a_town(extractor: Extractor) -> None:
+    text = (
+        "PITTSBURGH (KDKA) - A man wanted in a shooting in Homewood, Ala., was arrested at a "
+        "bus station on Sunday, police said."
+    )
+    assert located(report(extractor, text), "Homewood").admin1 == "Alabama"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "admin1"),
+    [
+        (
+            "A 16-year-old boy was killed in an accidental shooting in Yuma on Sunday. The town "
+            "of 3,500 sits on the high plains about 150 miles northeast of Denver.",
+            "Yuma",
+            "Colorado",
+        ),
+        (
+            "A 15-year-old was accidentally shot in the leg while turkey hunting near Delia in "
+            "Jackson County on Sunday. The victim was taken to a Topeka hospital.",
+            "Jackson County",
+            "Kansas",
+        ),
+    ],
+)
+def test_a_big_city_named_for_something_else_still_gives_the_region(
+    extractor: Extractor, text: str, name: str, admin1: str
+) -> None:
+    result = report(extractor, text)
+    assert located(result, name).admin1 == admin1
+    assert "Denver" not in names(result) and "Topeka" not in names(result)

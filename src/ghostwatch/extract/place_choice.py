@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -40,6 +41,8 @@ LONE_TOWN_POPULATION = 15000
 LIKELY_COUNTRY_PRIOR = 0.5
 #: the largest town of an unlikely country dropped when the text speaks of another country
 FOREIGN_TOWN_POPULATION = 100_000
+#: the key the cued regions count under in the context, apart from every place name's
+CUED_KEY = "\0cued"
 
 
 @dataclass
@@ -120,11 +123,15 @@ class PlaceChooser:
         self.country_prior = country_prior
         self.cues = CountryCues(country_cues)
 
-    def choose(self, mentions: list[PlaceMention], text: str) -> list[Place | None]:
-        """One place (or None) per mention, in the mentions' order."""
+    def choose(
+        self, mentions: list[PlaceMention], text: str, cued: Sequence[Place] = ()
+    ) -> list[Place | None]:
+        """One place (or None) per mention, in the mentions' order. `cued` regions are those
+        the page points to without naming them as places (extract/place_cues.py): each counts
+        as one mention of a place in it, for which of several namesakes is meant."""
         _one_sense(mentions)
         keys = [name_key(mention.text) for mention in mentions]
-        cued = self.cues.weights(text) if mentions else Counter()
+        cues = self.cues.weights(text) if mentions else Counter()
         possible: dict[str, set[tuple[str, str]]] = defaultdict(set)
         for mention, key in zip(mentions, keys, strict=True):
             possible[key].update(
@@ -132,10 +139,13 @@ class PlaceChooser:
                 for place in mention.candidates
                 if place.admin1_code
             )
+        possible[CUED_KEY].update((region.country, region.admin1_code) for region in cued)
         chosen: list[Place | None] = [None] * len(mentions)
         for _ in range(ROUNDS):
             context = _Context(possible=possible)
-            context.countries.update(cued)
+            context.countries.update(cues)
+            for region in cued:
+                context.add(region, 1, CUED_KEY)
             for mention, key, place in zip(mentions, keys, chosen, strict=True):
                 weight = 2 if mention.source in STRONG_SOURCES else 1
                 if mention.region is not None:

@@ -26,7 +26,10 @@ from ghostwatch.extract.bodies import Body
 from ghostwatch.extract.evidence import doc_text, entities_in
 from ghostwatch.geo import Gazetteer, Place
 
-_WORD = r"[A-ZÀ-Þ][\w'’.-]*"
+#: a capitalised word; a full stop stays inside it (abbreviations: "St.", "W.Va.", "Tenn."), but
+#: not one glued to the next sentence's first word ("in Winchester.Officers were called",
+#: "JACKSON, Tenn.-An update": scraped pages lose the space after a full stop)
+_WORD = r"[A-ZÀ-Þ](?:[\w'’-]|\.(?!-?[A-Z](?:[a-z]|\b))|(?<![a-z]{3})\.)*"
 #: "Newcastle West, Co Limerick", "PARIS, Texas", "Reynoldsburg, OH", "Valence, en Espagne"
 _QUALIFIED = re.compile(
     rf"(?P<name>{_WORD}(?: {_WORD}){{0,4}}),[ \t]+(?:(?:in|en|au|aux)[ \t]+)?"
@@ -220,12 +223,10 @@ class MentionFinder:
                 state = self._state_after(page.text, match.end("qualifier"))
                 if state is not None:  # "GREENCASTLE, FRANKLIN COUNTY, Pa."
                     regions = [(r, span) for r, span in regions if within(r, state)] or regions
-                for region, span in regions:
-                    mention = self._town_in(page, start, end, region)
-                    if mention is not None:
-                        consumed = span if pattern is _QUALIFIED else match.span("qualifier")
-                        yield mention, consumed
-                        break
+                town = self._town_in_any(page, start, end, regions)
+                if town is not None:
+                    mention, span = town
+                    yield mention, span if pattern is _QUALIFIED else match.span("qualifier")
                 else:
                     areas = [(r, span) for r, span in regions if r.kind != "country"]
                     if areas and pattern is _QUALIFIED and self._town_before(page, start):
@@ -233,6 +234,28 @@ class MentionFinder:
                         mention = self._mention(page, *span, "qualified", [region])
                         if mention is not None:
                             yield mention, (start, end)
+
+    def _town_in_any(
+        self, page: _Page, start: int, end: int, regions: list[tuple[Place, tuple[int, int]]]
+    ) -> tuple[PlaceMention, tuple[int, int]] | None:
+        """The town a qualified name means, in the first (longest) qualifier naming one. A
+        qualifier several regions share ("Chester, Delaware County": counties of six states)
+        means the one whose town of that name is the biggest, the one news speaks of."""
+        found = [
+            (mention, span)
+            for region, span in regions
+            if (mention := self._town_in(page, start, end, region)) is not None
+        ]
+        if not found:
+            return None
+        first = [(mention, span) for mention, span in found if span == found[0][1]]
+        return max(
+            first,
+            key=lambda pair: (
+                -pair[0].start,
+                max(place.population for place in pair[0].candidates),
+            ),
+        )
 
     def _state_after(self, text: str, end: int) -> Place | None:
         """The first-level region named right after a qualifier (", Pa.")."""
@@ -511,6 +534,14 @@ class MentionFinder:
                     town = self._town_in(page, start, end - len(tail) - 1, region)
                     if town is not None:
                         return town
+        first, *rest = name.split(" ")
+        head = first.split("-")[0]
+        if head != first and head not in self.not_places and set(rest) <= self.not_places:
+            # "the Charlotte-Mecklenburg Police", "Savannah-Chatham Metro Police": the force of a
+            # city and its county works in the city
+            towns = [p for p in self.seat_places(head) if p.kind == "city"]
+            if towns:
+                return self._mention(page, start, start + len(head), "seat", towns)
         return self._best_part(page, start, end, "seat", False)
 
     def seat_places(self, name: str) -> list[Place]:

@@ -26,6 +26,9 @@ BIG_CITY_RATIO = 5
 #: how far a city reaches from its gazetteer point, per square root of its population (a city of a
 #: million reaches 12.5 km, Chicago 20 km)
 CITY_REACH_KM = 0.0125
+#: a place named beside a city's own story but lying at least this far from it, in another
+#: region, is a part of the city the gazetteer lacks, named like a far town
+FAR_KM = 200.0
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,8 @@ class PartReader:
                 found.append(Part(part, places[city], city))
                 continue
             named = self._named_city_of(text, part, places, mentions, by_size)
+            if named is None:
+                named = self._far_namesake_in(lead_end, part, places, mentions, by_size)
             if named is not None:
                 found.append(Part(part, places[named], named, unknown=True))
             elif (
@@ -121,6 +126,46 @@ class PartReader:
             return index if own or self._possessed(text, mentions[index], mentions[part]) else None
         return None
 
+    def _far_namesake_in(
+        self,
+        lead_end: int,
+        part: int,
+        places: Sequence[Place],
+        mentions: Sequence[Sequence[PlaceMention]],
+        by_size: list[int],
+    ) -> int | None:
+        """The story's own big city (its dateline, its police) when the text names a place
+        beside it that the gazetteer knows only far away, in another region: a part of the
+        city the gazetteer lacks ("PITTSBURGH (KDKA) - ... a shooting in Homewood", "in
+        Chatham, Chicago police said"), not a town of Alabama or of England. Beside it: in
+        the lead under the city's dateline, or in a sentence naming the city's police. A
+        place given with its region ("Austin, Texas") is where the text says it is."""
+        place = places[part]
+        if place.kind != "city" or any(m.source == "qualified" for m in mentions[part]):
+            return None
+        for index in by_size:
+            city = places[index]
+            if index == part or city.kind != "city" or city.population < LARGE_CITY_POPULATION:
+                continue
+            if (
+                place.population >= city.population
+                or (place.country, place.admin1_code) == (city.country, city.admin1_code)
+                or _near(place, city, FAR_KM)
+            ):
+                return None
+            beside = any(
+                (m.source == "dateline" and inner.start < lead_end)
+                or (
+                    m.body is not None
+                    and m.body.label in self.city_forces
+                    and m.sentence == inner.sentence
+                )
+                for m in mentions[index]
+                for inner in mentions[part]
+            )
+            return index if beside else None
+        return None
+
     def _possessed(
         self, text: str, city: Sequence[PlaceMention], part: Sequence[PlaceMention]
     ) -> bool:
@@ -149,6 +194,13 @@ class PartReader:
         if any(m.body is not None and m.body.label in self.city_forces for m in city):
             return True  # "... in Englewood, Chicago police said"
         return self._possessed(text, city, part)  # "Chicago's Englewood"
+
+
+def _near(place: Place, other: Place, km: float) -> bool:
+    """Whether two places lie within `km` of each other (unknown positions count as near)."""
+    if place.lat is None or place.lon is None or other.lat is None or other.lon is None:
+        return True
+    return distance_km(place.lat, place.lon, other.lat, other.lon) <= km
 
 
 def _within_reach(part: Place, city: Place) -> bool:

@@ -10,7 +10,8 @@ body's name ("Lamar County District Attorney") only when the text gives no other
 authority places), not the origin or destination of goods.
 
 A neighbourhood the text gives as part of a city it names takes the city's place
-(extract/place_parts.py).
+(extract/place_parts.py). The regions a page points to without naming a place (its title's
+outlet line, a state body's name) weigh namesakes (extract/place_cues.py).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from ghostwatch.extract.bodies import bodies_in
 from ghostwatch.extract.component import ExtractionComponent, component
 from ghostwatch.extract.evidence import sentences
 from ghostwatch.extract.place_choice import STRONG_SOURCES, PlaceChooser
+from ghostwatch.extract.place_cues import RegionCues
 from ghostwatch.extract.place_mentions import (
     COARSE_KINDS,
     MentionFinder,
@@ -81,6 +83,7 @@ class PlaceResolver(ExtractionComponent):
         )
         self.roles = RoleReader(config)
         self.parts = PartReader(config, default_gazetteer())
+        self.cues = RegionCues(config, default_gazetteer(), place_finder(pack.code).regions_named)
         self.case_action = any_of(config.get("case_action_patterns"))
         self.investigation = any_of(config.get("investigation_patterns"))
 
@@ -90,8 +93,10 @@ class PlaceResolver(ExtractionComponent):
         mentions = place_finder(self.pack.code).find(doc, bodies)
         self.roles.assign(text, mentions)
         mentions = [mention for mention in mentions if state.in_case(mention.sentence)]
+        cued = self.cues.regions(state.document.title or "", doc, mentions)
         located: dict[tuple[str, str, str], _Located] = {}
-        for mention, place in zip(mentions, self.chooser.choose(mentions, text), strict=True):
+        chosen = self.chooser.choose(mentions, text, cued)
+        for mention, place in zip(mentions, chosen, strict=True):
             if place is not None:
                 key = (place.kind, str(place.geonames_id or name_key(place.name)), place.country)
                 located.setdefault(key, _Located(place)).mentions.append(mention)
