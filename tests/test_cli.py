@@ -10,6 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 from ghostwatch.cli import app
+from ghostwatch.geo import GazetteerFileError, SqliteGazetteer
+from ghostwatch.geo.cache import DATA_DIR_ENV, gazetteer_path
 from ghostwatch.store import Store
 
 pytestmark = pytest.mark.models
@@ -157,3 +159,18 @@ def test_demo_prints_one_row_per_report(tmp_path: Path, monkeypatch: pytest.Monk
     assert reports["demo-fr-05"].relevant is False
     assert reports["demo-en-05"].relevant is False
     assert reports["seed"].relevant is True
+
+
+def test_gazetteer_build_compiles_the_file_even_over_a_broken_one(tmp_path: Path) -> None:
+    broken = gazetteer_path(tmp_path)
+    broken.write_bytes(b"half a file")
+    with pytest.raises(GazetteerFileError, match="ghostwatch gazetteer build"):
+        SqliteGazetteer(broken)
+
+    result = runner.invoke(app, ["gazetteer", "build"], env={DATA_DIR_ENV: str(tmp_path)})
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == str(broken)
+    assert "places" in result.stderr
+    allemagne = SqliteGazetteer(broken).lookup("Allemagne")[0]
+    assert (allemagne.kind, allemagne.country) == ("country", "DE")
+    assert [p.name for p in tmp_path.iterdir() if not p.name.startswith(".")] == [broken.name]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
@@ -24,6 +25,7 @@ from ghostwatch.demo import demo_inputs, summary_rows
 from ghostwatch.evaluation import DuplicateGoldError, ReportFileError, evaluate, load_reports
 from ghostwatch.evaluation.render import render
 from ghostwatch.extract import Extractor
+from ghostwatch.geo.cache import DATA_DIR_ENV, data_dir, ensure_gazetteer
 from ghostwatch.store import Store
 from ghostwatch.text import clean_text
 from ghostwatch.workflow import Defaults, IngestSummary, Problem, ingest, load_documents
@@ -213,3 +215,42 @@ def demo_command(
         table.add_row(*row)
     out.print(table)
     out.print(f"database: {db}  (try: ghostwatch search gendarmerie --db {db})")
+
+
+gazetteer_app = typer.Typer(help="The offline gazetteer places are resolved with.")
+app.add_typer(gazetteer_app, name="gazetteer")
+
+
+@gazetteer_app.command("build")
+def gazetteer_build_command(
+    directory: Annotated[
+        Path | None,
+        typer.Option(
+            "--dir",
+            envvar=DATA_DIR_ENV,
+            help="Where the file goes. Default: $XDG_DATA_HOME/ghostwatch or "
+            "~/.local/share/ghostwatch.",
+        ),
+    ] = None,
+) -> None:
+    """Compile the gazetteer into its SQLite file (again, even when it exists); otherwise it is
+    built on first use."""
+    columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn()]
+    start = time.perf_counter()
+    with Progress(*columns, console=err, transient=True) as progress:
+        tasks: dict[str, int] = {}
+
+        def show(stage: str, done: int, total: int | None) -> None:
+            if stage not in tasks:
+                tasks[stage] = progress.add_task(stage, total=total)
+            progress.update(tasks[stage], completed=done, total=total)
+
+        path, stats = ensure_gazetteer(directory or data_dir(), force=True, on_progress=show)
+    if stats is not None:  # always, as the build is forced
+        err.print(
+            f"gazetteer built in {time.perf_counter() - start:.0f} s: {stats.places:,} places, "
+            f"{stats.names:,} names ({stats.country_names} from pycountry), "
+            f"{path.stat().st_size / 1e6:.1f} MB",
+            highlight=False,
+        )
+    out.print(str(path), highlight=False, soft_wrap=True)
