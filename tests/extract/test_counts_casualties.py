@@ -177,3 +177,95 @@ def test_a_dateline_the_parse_makes_the_subject(extractor: Extractor) -> None:
 def test_ages_listed_before_one_unit_are_no_count(extractor: Extractor) -> None:
     text = "Two teens, 16 and 17 years old, were charged with murder on Friday."
     assert values(extractor, "en", text) == {"charged": 2, "arrested": 2}
+
+
+def test_the_subject_written_before_the_auxiliary(extractor: Extractor) -> None:
+    text = (
+        "Police are searching for clues after five people, including an infant, were injured "
+        "in a drive-by shooting late Sunday."
+    )
+    assert values(extractor, "en", text) == {"injured": 5}
+    text = (
+        "Four shot in East Park\n\nFour men were shot Thursday afternoon in the East Park "
+        "neighborhood, police said."
+    )
+    assert values(extractor, "en", text) == {"injured": 4}
+
+
+def test_conditions_share_out_the_wounded(extractor: Extractor) -> None:
+    text = (
+        "One man was killed, deputies say. Three others were hospitalized, two in critical "
+        "condition and one with minor injuries."
+    )
+    assert values(extractor, "en", text) == {"killed": 1, "injured": 3}
+    text = "An additional five people were hurt, with two in critical condition."
+    assert values(extractor, "en", text) == {"injured": 5}
+    text = "One man was wounded in the leg and two others were hurt in the shooting."
+    assert values(extractor, "en", text) == {"injured": 3}
+    text = "Two of the victims were in critical condition and two suffered minor injuries."
+    assert values(extractor, "en", text) == {"injured": 4}
+    text = (
+        "Un homme a été tué. Trois autres personnes ont été blessées, dont deux dans un état grave."
+    )
+    assert values(extractor, "fr", text) == {"killed": 1, "injured": 3}
+
+
+def test_a_round_up_of_the_city_is_not_the_case(extractor: Extractor) -> None:
+    text = (
+        "Five people were killed and at least 17 others have been wounded in separate "
+        "shootings across the city since Friday evening."
+    )
+    assert values(extractor, "en", text) == {}
+    text = "At least 21 people were shot in 12 incidents throughout the night."
+    assert values(extractor, "en", text) == {}
+    text = "Two people have died since Friday's shooting at the bar, and three were wounded."
+    assert values(extractor, "en", text) == {"killed": 2, "injured": 3}
+    text = (
+        "Cinq personnes ont été tuées et 17 autres blessées dans des fusillades distinctes "
+        "depuis vendredi soir."
+    )
+    assert values(extractor, "fr", text) == {}
+
+
+def test_wordings_of_the_wounded(extractor: Extractor) -> None:
+    text = "A 20-year-old man is fighting for his life after the shooting in the Bronx."
+    assert values(extractor, "en", text) == {"injured": 1}
+    text = "The shooting outside the restaurant sent four people to the hospital."
+    assert values(extractor, "en", text) == {"injured": 4}
+    text = (
+        "The shooting sent five people to the hospital. One of the victims died on Sunday, "
+        "police said."
+    )
+    assert values(extractor, "en", text) == {"killed": 1, "injured": 4}
+    text = "Four teens were taken to the hospital for non-life-threatening injuries."
+    assert values(extractor, "en", text) == {"injured": 4}
+    text = "The man is recovering from his injuries, police said."
+    assert values(extractor, "en", text) == {"injured": 1}
+    text = "Police said the man responsible for the injuries fled on foot."
+    assert values(extractor, "en", text) == {}
+
+
+def test_people_met_before_others_add_to_them(extractor: Extractor) -> None:
+    text = (
+        "A 20-year-old man is fighting for his life, and four others he was with were hospitalized."
+    )
+    assert values(extractor, "en", text) == {"injured": 5}
+    text = "A 14-year-old boy was among four people injured in the shooting."
+    assert values(extractor, "en", text) == {"injured": 4}
+    text = "Four people were injured, including a 14-year-old boy."
+    assert values(extractor, "en", text) == {"injured": 4}
+
+
+def test_an_apposition_spells_out_its_figure(extractor: Extractor) -> None:
+    text = (
+        "Police say the two other teens, one female and one male, were being treated for "
+        "serious injuries at a local hospital."
+    )
+    assert values(extractor, "en", text) == {"injured": 2}
+    text = "Three men, two women and a child were injured in the shooting."
+    assert values(extractor, "en", text) == {"injured": 6}
+
+
+def test_gunshot_injuries_only_say_people_were_hit(extractor: Extractor) -> None:
+    text = "Officers found six people with gunshot injuries. One of them died at the scene."
+    assert values(extractor, "en", text) == {"killed": 1, "injured": 5}

@@ -103,11 +103,14 @@ def _clusters(mentions: Iterable[Mention]) -> list[list[Mention]]:
     return [members for _, members in groups]
 
 
-def _sentence_sums(mentions: list[Mention]) -> _Total | None:
+def _sentence_sums(mentions: list[Mention], breakdowns: bool = False) -> _Total | None:
     """The largest figure one sentence states: its predicates' figures added up ("six were
     remanded, one under judicial supervision and one under house arrest"; "shot a woman and
     a girl, then killed himself"), the same predicate counting once ("1 dead ... one man
-    dead"). Only sentences with a figure count: people met one by one are counted apart."""
+    dead"). Only sentences with a figure count: people met one by one are counted apart.
+    With `breakdowns`, figures that follow a first one and add up to no more than it share it
+    out ("three others were hospitalized, two in critical condition and one with minor
+    injuries" is three), as the wounded's conditions do."""
     by_sentence: dict[tuple[int, int], dict[str, list[Mention]]] = defaultdict(dict)
     for mention in mentions:
         by_sentence[mention.sentence, mention.line].setdefault(mention.predicate, [])
@@ -127,11 +130,34 @@ def _sentence_sums(mentions: list[Mention]) -> _Total | None:
             if all(m.value is None for m in group)
             for m in group
         )
+        first = min(figures, key=lambda m: m.node)
+        if breakdowns:
+            # people met before a figure are among it ("a boy was among four people hurt")
+            # unless it counts others ("a man is fighting for his life; four others were hurt")
+            before = [g for g in people if g[0].node < first.node] if first.other else []
+            after = [g for g in people if g[0].node > first.node]
+            if _shares_out(first, figures, after):
+                figures, after = [first], []
+            people = before + after
         value = sum(m.value or 0 for m in figures) + len(people)
         if best is None or value > best.value:
             evidence = [e for m in figures for e in m.evidence]
             best = _Total(value, evidence + [e for group in people for e in group[0].evidence])
     return best
+
+
+def _shares_out(first: Mention, figures: list[Mention], people: list[list[Mention]]) -> bool:
+    """Whether the figures and people after a sentence's first figure are parts of it: all
+    written after it and together no more than it ("five people were hurt, with two in
+    critical condition"; not "one was wounded and two others were hurt"). A first figure that
+    is itself a state is a part too ("two were in critical condition and two suffered minor
+    injuries")."""
+    parts = [m for m in figures if m is not first]
+    if (not parts and not people) or first.role == "state":
+        return False
+    if any(m.node < first.node for m in parts):
+        return False
+    return sum(m.value or 0 for m in parts) + len(people) <= (first.value or 0)
 
 
 def _total(mentions: list[Mention], singles: list[list[Mention]] | None = None) -> _Total | None:
@@ -211,11 +237,11 @@ def _injured(
 
     shot_numbers = [m for m in shot if m.value is not None]
     candidates = [
-        _sentence_sums([m for m in injured if m.value is not None]),
+        _sentence_sums([m for m in injured if m.value is not None or not died(m)], breakdowns=True),
         # "a man was killed and two others were shot": the others are the injured
-        _sentence_sums([m for m in shot_numbers if m.other]),
+        _sentence_sums([m for m in shot_numbers if m.other], breakdowns=True),
     ]
-    hit = _sentence_sums([m for m in shot_numbers if not m.other])
+    hit = _sentence_sums([m for m in shot_numbers if not m.other], breakdowns=True)
     if hit is not None:  # "four people were shot, one fatally"
         candidates.append(_Total(hit.value - (killed.value if killed else 0), hit.evidence))
     stated = [total for total in candidates if total is not None and total.value > 0]

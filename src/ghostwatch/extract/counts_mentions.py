@@ -40,6 +40,10 @@ _YEARS = range(1900, 2100)
 _EVIDENCE_REACH = 10
 #: the first rank that is a total even after "the" ("the third suspect")
 _DEFINITE_RANK = 3
+#: what the parse makes of a subject it did not see: the object of a preposition before it
+_MISREAD_SUBJECT = {"pobj", "obl", "nmod"}
+#: most tokens of a parenthetical between a subject and its verb (", including an infant,")
+_PARENTHETICAL = 8
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,7 @@ class Mention:
     predicate: str  # the predicate's lemmas: statements of the same predicate do not add up
     node: int  # the counted node: one mention per key and node
     evidence: tuple[Evidence, ...]
+    role: str = "patient"  # the predicate's role in counts.yaml ("state": "in critical condition")
 
 
 @dataclass(frozen=True)
@@ -120,7 +125,9 @@ class MentionFinder:
             for node in nodes:
                 mention = self._mention(match, node, claims, owners, sentence)
                 if mention is not None:
-                    found.setdefault((mention.key, mention.node), mention)
+                    known = found.get((mention.key, mention.node))
+                    if known is None or (known.role == "state" != mention.role):
+                        found[mention.key, mention.node] = mention  # "were hospitalized": a verb
                     if fatal:  # "shot his brother to death", "shot the man dead"
                         found.setdefault(("killed", mention.node), replace(mention, key="killed"))
         for mention in self._fatal(sentence, matches):
@@ -212,6 +219,11 @@ class MentionFinder:
 
     def _patients(self, verb: Token, active: bool, depth: int = 0) -> list[Token]:
         subjects = [c for c in verb.children if c.dep_ in _PASSIVE_SUBJECT]
+        if subjects and not all(self._line_break(*sorted((s.i, verb.i))) for s in subjects):
+            return subjects
+        written = self._written_subject(verb)
+        if written is not None:
+            return [written]
         if subjects:
             return subjects
         if active:
@@ -246,6 +258,35 @@ class MentionFinder:
                     return shared
             return self._patients(verb.head, False, depth + 1)
         return []
+
+    def _written_subject(self, verb: Token) -> Token | None:
+        """The noun written right before a passive's auxiliary when the parse gave the verb no
+        subject on its line: "after five people, including an infant, were injured" read as
+        "after [five people]", a headline joined to the lead ("Four shot in Park  Four men were
+        shot" with the headline's "shot" as subject). A parenthetical between commas is skipped."""
+        auxiliaries = [
+            c.i for c in verb.children if c.dep_ in ("auxpass", "aux:pass", "aux") and c.i < verb.i
+        ]
+        if not auxiliaries or not any(c.dep_ in ("auxpass", "aux:pass") for c in verb.children):
+            return None
+        position, start = min(auxiliaries) - 1, verb.sent.start
+        if position > start and self.doc[position].text == ",":
+            opening = position - 1
+            while opening > start and position - opening <= _PARENTHETICAL:
+                if self.doc[opening].text == ",":
+                    break
+                opening -= 1
+            if self.doc[opening].text != ",":
+                return None
+            position = opening - 1
+        if position < start:
+            return None
+        token = self.doc[position]
+        if token.pos_ not in ("NOUN", "NUM") or token.dep_ not in _MISREAD_SUBJECT:
+            return None  # not "tell 7 Action News [Robinson] was shot", nor a caption's name
+        if self._line_break(position, verb.i):
+            return None
+        return token
 
     def _passive(self, verb: Token) -> bool:
         return any(c.dep_ in ("auxpass", "aux:pass") for c in verb.children)
@@ -385,6 +426,7 @@ class MentionFinder:
             predicate=" ".join(normal(t.lemma_) for t in self.doc[match.start : match.end]),
             node=node.i,
             evidence=self._evidence(worth, match),
+            role=match.role,
         )
 
     def _rank(self, node: Token) -> int | None:
@@ -455,6 +497,8 @@ class MentionFinder:
             if owners.get(conjunct.i, {match.key}) - {match.key}:
                 continue
             items.append(conjunct)
+        if self._apposed_parts(items):
+            items = [node]
         total = 0
         persons: list[Person] = []
         others = []
@@ -480,6 +524,25 @@ class MentionFinder:
         if len(persons) == 1 and total == 1:
             return _Worth(None, persons[0], other, first, last)
         return _Worth(total, None, other, first, last)
+
+    def _apposed_parts(self, items: list[Token]) -> bool:
+        """Whether the items after the first, set off by commas, only spell out its figure:
+        "the two other teens, one female and one male, were treated" is two (not "three men,
+        two women and a child were hurt", a list)."""
+        if len(items) < 2:
+            return False
+        value = self._item_worth(items[0])[0]
+        opening = items[1].left_edge.i - 1
+        closing = items[-1].right_edge.i + 1
+        if not value or closing >= len(self.doc) or opening <= items[0].i:
+            return False
+        if self.doc[opening].text != "," or self.doc[closing].text != ",":
+            return False
+        parts = 0
+        for item in items[1:]:
+            count, person, _ = self._item_worth(item)
+            parts += 1 if person is not None else count or 0
+        return parts <= value
 
     def _worth_of_one(self, node: Token) -> _Worth | None:
         value, person, start = self._item_worth(node)
