@@ -9,12 +9,7 @@ from ghostwatch.model import Document
 
 pytestmark = pytest.mark.models
 
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor(
-        components=("ghostwatch_scope", "ghostwatch_relevance", "ghostwatch_incident_types")
-    )
+COMPONENTS = ("ghostwatch_scope", "ghostwatch_relevance", "ghostwatch_incident_types")
 
 
 def relevant(extractor: Extractor, text: str, language: str) -> bool:
@@ -91,3 +86,25 @@ BURGLARY_FR = (
 )
 def test_french_relevance(extractor: Extractor, text: str, expected: bool) -> None:
     assert relevant(extractor, text, "fr") is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Officers in Paris, Texas, arrested a 24-year-old man on Tuesday after a traffic "
+            "stop turned up two 3D-printed pistols in his pickup truck.",
+            "en",
+        ),
+        (
+            "Aux États-Unis, un homme a été arrêté à Paris, au Texas, après la découverte de "
+            "deux pistolets imprimés en 3D dans son pick-up.",
+            "fr",
+        ),
+        ("Police seized a 3D-printed pistol in a flat in Croydon on Monday.", "en"),
+    ],
+)
+def test_a_one_sentence_brief_of_a_case_is_relevant(
+    extractor: Extractor, text: str, language: str
+) -> None:
+    assert relevant(extractor, text, language)

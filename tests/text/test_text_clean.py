@@ -5,6 +5,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 import ftfy
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -183,3 +184,23 @@ def test_long_lines_are_cleaned_quickly_and_exactly() -> None:
 def test_ftfy_leaves_printable_ascii_alone(line: str) -> None:
     """Why `clean_text` may skip ftfy on printable ASCII lines: ftfy changes none of them."""
     assert ftfy.fix_text(line, _FTFY) == line
+
+
+@pytest.mark.parametrize(
+    ("raw", "cleaned"),
+    [
+        ("He was shot in Philadelphia.It happened on Monday.", "Philadelphia. It happened"),
+        ('"We heard shots," she said."The police came fast."', 'she said." The police'),
+        ("Un homme a été blessé à Lyon.Il a été transporté à l'hôpital.", "Lyon. Il a été"),
+        ("A W.Va. man was charged.", "A W.Va. man"),
+        ("Officer B.Brazziell said the U.S.Army base was closed.", "B.Brazziell said the U.S.Army"),
+        ("The gun cost 3.50 dollars at www.example.com today.", "3.50 dollars at www.example.com"),
+    ],
+)
+def test_glued_sentences_get_a_space_and_initials_do_not(raw: str, cleaned: str) -> None:
+    result = clean_text(raw)
+    assert cleaned in result.text
+    start = result.text.index(cleaned)
+    raw_start, raw_end = result.offsets.raw_span(start, start + len(cleaned))
+    assert raw[raw_start:raw_end].replace(" ", "") == cleaned.replace(" ", "")
+    assert clean_text(result.text).text == result.text

@@ -35,7 +35,18 @@ def test_reads_numbers(text: str, language: str, value: float) -> None:
 
 @pytest.mark.parametrize(
     ("text", "language"),
-    [("3D", "en"), ("", "en"), ("police", "en"), ("1,5", "en"), ("gendarmes", "fr")],
+    [
+        ("3D", "en"),
+        ("", "en"),
+        ("police", "en"),
+        ("1,5", "en"),
+        ("gendarmes", "fr"),
+        # plurals are nouns: "loved ones", "hundreds of rounds", "les uns et les autres"
+        ("ones", "en"),
+        ("hundreds", "en"),
+        ("tens", "en"),
+        ("uns", "fr"),
+    ],
 )
 def test_rejects_what_is_not_a_number(text: str, language: str) -> None:
     assert parse_number(text, language) is None

@@ -10,6 +10,8 @@ Four layers, all data-driven:
 - `background_sentence` cues mark a sentence (or only the relative clause or apposition they sit
   in, so that "FGC-9 type guns, a model that has turned up across Europe" keeps its model);
 - `background_weak` cues mark a sentence unless it names the case's actors (`case_anchor`);
+  `place_opening` cues ("In Britain, ...") likewise, and also not when it brings in a new person
+  (`new_actor`: "In Britain, a man was jailed");
 - `continuation_opening` carries a passing case into the next sentence of its paragraph;
 - sections: a `background_headings` heading ("Background", "Repères") opens a background
   section, and in a roundup (announced: "three separate cases", "Trois affaires") the second
@@ -94,6 +96,8 @@ class CaseScope(ExtractionComponent):
         self.strong = _union(config.get("background_sentence"))
         self.weak = _union(config.get("background_weak"))
         self.anchor = _compile(config.get("case_anchor"))
+        self.place_opening = _union(config.get("place_opening"))
+        self.new_actor = _compile(config.get("new_actor"))
         self.continuation = _compile(config.get("continuation_opening"))
         self.comparison = _union(config.get("comparison"))
         place = config.get("place_heading")
@@ -154,8 +158,20 @@ class CaseScope(ExtractionComponent):
                 return True
         weak = cues.weak
         if weak is not None and weak.may_match(lowered) and weak.regex.search(text.strip()):
-            return not (self.anchor and self.anchor.search(text))
+            return not self._names_actors(text)
+        opening = self.place_opening
+        if (
+            opening is not None
+            and opening.may_match(lowered)
+            and opening.regex.search(text.strip())
+        ):
+            return not (
+                self._names_actors(text) or (self.new_actor and self.new_actor.search(text))
+            )
         return False
+
+    def _names_actors(self, text: str) -> bool:
+        return bool(self.anchor and self.anchor.search(text))
 
     def _background_section_start(self, text: str) -> int:
         """Where the document's background sections begin (its length when none does)."""

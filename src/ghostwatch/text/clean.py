@@ -24,6 +24,13 @@ from ghostwatch.text.offsets import OffsetMap, OffsetMapBuilder
 # Windows-1252 text it is an ellipsis, which ftfy restores.
 _LINE_BREAK = re.compile(r"\r\n|[\n\r\v\f\u2028\u2029]")
 _SPACES = re.compile(r"\s+")
+# Two sentences glued together where a page's paragraphs were joined without a space
+# ("in Philadelphia.It happened", "police said."The"): the end punctuation of a lower-case word
+# and a capitalised word. A space is put between them so that sentences and names split there.
+# Initials and abbreviations ("W.Va.", "B.Smith", "U.S.Army") have no lower-case word before.
+_GLUED_SENTENCES = re.compile(
+    r"(?<=[a-zà-ÿ]{2}[.!?])(?=[A-ZÀ-Ý][a-zà-ÿ])|(?<=[a-zà-ÿ]{2}[.!?][\"”’»])(?=[A-ZÀ-Ý])"
+)
 # Printable ASCII and tabs: mojibake, odd widths and control characters all lie outside it, so
 # ftfy leaves such a line as it is and the costly call can be skipped (most lines of most news).
 _PLAIN_ASCII = re.compile(r"[\x20-\x7e\t]*")
@@ -59,14 +66,15 @@ def _normalise_line(line: str) -> str:
     whitespace folding would take for a space.
     """
     if _PLAIN_ASCII.fullmatch(line):
-        return _SPACES.sub(" ", line).strip()  # nothing for ftfy to fix (tested)
-    text = line
-    for _ in range(_MAX_FIX_ROUNDS):
-        fixed = _SPACES.sub(" ", ftfy.fix_text(text, _FTFY)).strip()
-        if fixed == text:
-            break
-        text = fixed
-    return text
+        text = _SPACES.sub(" ", line).strip()  # nothing for ftfy to fix (tested)
+    else:
+        text = line
+        for _ in range(_MAX_FIX_ROUNDS):
+            fixed = _SPACES.sub(" ", ftfy.fix_text(text, _FTFY)).strip()
+            if fixed == text:
+                break
+            text = fixed
+    return _GLUED_SENTENCES.sub(" ", text)
 
 
 def clean_text(raw: str) -> CleanText:

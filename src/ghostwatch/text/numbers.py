@@ -22,12 +22,22 @@ _GROUPED_SPACE = re.compile(rf"^\d{{1,3}}(?:[{_SPACES}]\d{{3}})+(?:,\d+)?$")
 
 
 @cache
-def _approximate(language: str) -> dict[str, int]:
+def _section(language: str) -> dict:
     try:
-        section = load_pack(language).section("numbers") or {}
+        return load_pack(language).section("numbers") or {}
     except KeyError:
         return {}
-    return {word.lower(): value for word, value in (section.get("approximate") or {}).items()}
+
+
+@cache
+def _approximate(language: str) -> dict[str, int]:
+    table = _section(language).get("approximate") or {}
+    return {word.lower(): value for word, value in table.items()}
+
+
+@cache
+def _plural_nouns(language: str) -> frozenset[str]:
+    return frozenset(word.lower() for word in _section(language).get("plural_nouns") or [])
 
 
 def parse_digits(text: str, language: str = "en") -> float | None:
@@ -56,6 +66,8 @@ def parse_number(text: str, language: str = "en") -> float | None:
     if digits is not None:
         return digits
     lowered = phrase.lower()
+    if _plural_nouns(language) & set(lowered.split()):
+        return None
     approximate = _approximate(language)
     if lowered in approximate:
         return float(approximate[lowered])
