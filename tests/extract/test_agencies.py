@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
-from ghostwatch.extract import Extractor
 from ghostwatch.extract.bodies import body_finder
-from ghostwatch.extract.state import state_of
-from ghostwatch.model import Document, Report
+from ghostwatch.model import Report
 
 pytestmark = pytest.mark.models
 
@@ -19,31 +19,20 @@ COMPONENTS = (
 )
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor(components=COMPONENTS)
-
-
-def report(extractor: Extractor, text: str, language: str = "en") -> Report:
-    """The report as the components leave it (before relevance empties unrelated reports)."""
-    document = Document(id="t", text=text, raw_text=text, language=language)
-    state = state_of(extractor.parse(document))
-    assert state.errors == []
-    return state.report
-
-
 def kinds(result: Report) -> list[tuple[str, str | None]]:
     return [(agency.kind, agency.country) for agency in result.agencies]
 
 
-def test_repeated_mentions_are_one_agency_with_several_spans(extractor: Extractor) -> None:
+def test_repeated_mentions_are_one_agency_with_several_spans(
+    parsed_report: Callable[..., Report],
+) -> None:
     text = (
         "Fourteen people were arrested in France over a network selling 3D-printed guns, the "
         "prosecutor's office in Marseille said on Monday. The investigation was led by the "
         'Cyber Division of the French National Gendarmerie. "This is a first," said '
         "Marseille prosecutor Nicolas Bessone."
     )
-    result = report(extractor, text)
+    result = parsed_report(text)
     assert kinds(result) == [("prosecutor", "FR"), ("gendarmerie", "FR")]
     prosecutor, gendarmerie = result.agencies
     assert [span.text for span in prosecutor.evidence] == [
@@ -55,7 +44,9 @@ def test_repeated_mentions_are_one_agency_with_several_spans(extractor: Extracto
         assert text[span.start : span.end] == span.text
 
 
-def test_a_later_bare_mention_is_the_body_already_named(extractor: Extractor) -> None:
+def test_a_later_bare_mention_is_the_body_already_named(
+    parsed_report: Callable[..., Report],
+) -> None:
     """The case's first country (Belgium here) does not make a second, Belgian prosecutor of
     "the public prosecutor's office" when the Lille prosecutor's office was named before."""
     text = (
@@ -63,20 +54,20 @@ def test_a_later_bare_mention_is_the_body_already_named(extractor: Extractor) ->
         "the sale of 3D-printed pistols, the prosecutor's office in Lille said. The parts had "
         "been sent one by one to avoid checks, according to the public prosecutor's office."
     )
-    result = report(extractor, text)
+    result = parsed_report(text)
     prosecutors = [agency for agency in result.agencies if agency.kind == "prosecutor"]
     assert [(agency.country, len(agency.evidence)) for agency in prosecutors] == [("FR", 2)]
     assert prosecutors[0].evidence[1].text == "public prosecutor's office"
 
 
-def test_kinds_follow_the_coding_guide(extractor: Extractor) -> None:
+def test_kinds_follow_the_coding_guide(parsed_report: Callable[..., Report]) -> None:
     text = (
         "Agents from the ATF and the FBI searched the home of a man in Mesa, Arizona, after "
         "U.S. Customs and Border Protection officers intercepted auto sears shipped from "
         "China. The Maricopa County Sheriff's Office assisted, and the U.S. Attorney's Office "
         "for the District of Arizona charged him. Europol shared intelligence."
     )
-    result = report(extractor, text)
+    result = parsed_report(text)
     assert sorted(kinds(result), key=str) == sorted(
         [
             ("police", "US"),  # ATF
@@ -90,14 +81,14 @@ def test_kinds_follow_the_coding_guide(extractor: Extractor) -> None:
     )
 
 
-def test_demonyms_and_seats_give_the_country(extractor: Extractor) -> None:
+def test_demonyms_and_seats_give_the_country(parsed_report: Callable[..., Report]) -> None:
     text = (
         "Dutch police arrested two men in Rotterdam on suspicion of selling 3D-printed "
         "pistols, while Belgian federal police detained a third suspect in Antwerp. The "
         "Canada Border Services Agency had flagged a parcel, and the RCMP and Guardia Civil "
         "helped trace the buyers."
     )
-    assert sorted(kinds(report(extractor, text)), key=str) == sorted(
+    assert sorted(kinds(parsed_report(text)), key=str) == sorted(
         [
             ("police", "NL"),
             ("police", "BE"),
@@ -109,31 +100,33 @@ def test_demonyms_and_seats_give_the_country(extractor: Extractor) -> None:
     )
 
 
-def test_bare_police_counts_only_without_a_named_force(extractor: Extractor) -> None:
+def test_bare_police_counts_only_without_a_named_force(
+    parsed_report: Callable[..., Report],
+) -> None:
     bare = "Police in Leeds seized a 3D-printed gun and arrested a man on Tuesday."
-    assert kinds(report(extractor, bare)) == [("police", "GB")]
+    assert kinds(parsed_report(bare)) == [("police", "GB")]
     named = (
         "Officers from West Yorkshire Police seized a 3D-printed gun in Leeds on Tuesday. "
         "Police said a man had been arrested."
     )
-    result = report(extractor, named)
+    result = parsed_report(named)
     assert kinds(result) == [("police", "GB")]
     assert result.agencies[0].name == "West Yorkshire Police"
 
 
-def test_unidentified_authorities_are_not_agencies(extractor: Extractor) -> None:
+def test_unidentified_authorities_are_not_agencies(parsed_report: Callable[..., Report]) -> None:
     text = "The French authorities said two men were arrested with a 3D-printed pistol in Lyon."
-    assert report(extractor, text).agencies == []
+    assert parsed_report(text).agencies == []
 
 
-def test_french_bodies_chained_and_negated(extractor: Extractor) -> None:
+def test_french_bodies_chained_and_negated(parsed_report: Callable[..., Report]) -> None:
     text = (
         "Les gendarmes de la brigade de recherches de Lorient ont interpellé mardi à Lanester "
         "un homme soupçonné de fabriquer des armes imprimées en 3D. Il a été présenté à un "
         "juge d'instruction du tribunal judiciaire de Rennes. Le parquet national "
         "antiterroriste (Pnat) ne s'est pas saisi du dossier, a indiqué le parquet de Lorient."
     )
-    result = report(extractor, text, "fr")
+    result = parsed_report(text, "fr")
     assert kinds(result) == [("gendarmerie", "FR"), ("court", "FR"), ("prosecutor", "FR")]
     gendarmerie, court, prosecutor = result.agencies
     assert gendarmerie.name == "gendarmes de la brigade de recherches de Lorient"
@@ -141,13 +134,13 @@ def test_french_bodies_chained_and_negated(extractor: Extractor) -> None:
     assert prosecutor.name == "parquet de Lorient"
 
 
-def test_canadian_bodies_in_french(extractor: Extractor) -> None:
+def test_canadian_bodies_in_french(parsed_report: Callable[..., Report]) -> None:
     text = (
         "La Sûreté du Québec (SQ) et la GRC ont démantelé à Laval un atelier d'armes "
         "imprimées en 3D; le Directeur des poursuites criminelles et pénales a porté des "
         "accusations."
     )
-    assert kinds(report(extractor, text, "fr")) == [
+    assert kinds(parsed_report(text, "fr")) == [
         ("police", "CA"),
         ("police", "CA"),
         ("prosecutor", "CA"),
@@ -178,9 +171,9 @@ def test_body_finder_reads_seats_without_sentence_openers() -> None:
     ],
 )
 def test_the_met_is_londons_police_not_the_weather_office(
-    extractor: Extractor, text: str, expected: list[tuple[str, str | None]]
+    parsed_report: Callable[..., Report], text: str, expected: list[tuple[str, str | None]]
 ) -> None:
-    result = report(extractor, text)
+    result = parsed_report(text)
     assert kinds(result) == expected
     names = [agency.name for agency in result.agencies]
     assert ("Met" in names) == ("the Met arrested" in text)

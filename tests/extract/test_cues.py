@@ -2,27 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from spacy.tokens import Doc
 
-from ghostwatch.extract import Extractor
 from ghostwatch.extract.rules import recorded_evidence
-from ghostwatch.extract.state import state_of
-from ghostwatch.model import Document, Report
+from ghostwatch.model import Report
 
 pytestmark = pytest.mark.models
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
-def extract(extractor: Extractor, text: str, language: str) -> tuple[Report, Doc]:
-    """The report as the components filled it (before relevance empties it) and the Doc."""
-    document = Document(id="t", text=text, raw_text=text, language=language)
-    doc = extractor.parse(document)
-    return state_of(doc).report, doc
 
 
 def evidence(doc: Doc, field: str, value: str) -> list[str]:
@@ -32,13 +20,13 @@ def evidence(doc: Doc, field: str, value: str) -> list[str]:
     return [span.text for span in spans]
 
 
-def test_channels_payments_and_shipping(extractor: Extractor) -> None:
+def test_channels_payments_and_shipping(parsed: Callable[..., tuple[Report, Doc]]) -> None:
     text = (
         "Detectives say the pair advertised printed pistols on Telegram and took payment in "
         "bitcoin. To avoid detection, frames and barrels were posted to buyers in separate "
         "parcels."
     )
-    report, doc = extract(extractor, text, "en")
+    report, doc = parsed(text, "en")
     assert report.methods == [
         "encrypted_messaging",
         "cryptocurrency",
@@ -49,67 +37,74 @@ def test_channels_payments_and_shipping(extractor: Extractor) -> None:
     assert evidence(doc, "methods", "parts_shipped_separately") == ["in separate parcels"]
 
 
-def test_sold_online_names_no_channel(extractor: Extractor) -> None:
-    report, _ = extract(extractor, "The man sold the guns online for £1,500 each.", "en")
+def test_sold_online_names_no_channel(parsed: Callable[..., tuple[Report, Doc]]) -> None:
+    report, _ = parsed("The man sold the guns online for £1,500 each.", "en")
     assert report.methods == []
 
 
-def test_social_media_only_counts_for_trade(extractor: Extractor) -> None:
-    trade, _ = extract(extractor, "He offered the pistols for sale on Instagram.", "en")
-    talk, _ = extract(extractor, "He posted angry messages about the police on Instagram.", "en")
+def test_social_media_only_counts_for_trade(parsed: Callable[..., tuple[Report, Doc]]) -> None:
+    trade, _ = parsed("He offered the pistols for sale on Instagram.", "en")
+    talk, _ = parsed("He posted angry messages about the police on Instagram.", "en")
     assert trade.methods == ["social_media"]
     assert talk.methods == []
 
 
-def test_workshop_and_imported_parts(extractor: Extractor) -> None:
+def test_workshop_and_imported_parts(parsed: Callable[..., tuple[Report, Doc]]) -> None:
     text = (
         "Police found a workshop in the garage where he assembled the guns. The barrels had "
         "been ordered from China."
     )
-    report, _ = extract(extractor, text, "en")
+    report, _ = parsed(text, "en")
     assert report.methods == ["imported_parts", "workshop"]
 
 
-def test_collectors_and_drug_trafficking_are_motives(extractor: Extractor) -> None:
+def test_collectors_and_drug_trafficking_are_motives(
+    parsed: Callable[..., tuple[Report, Doc]],
+) -> None:
     text = (
         "Buyers (collectors or people associated with drug trafficking) were also arrested. "
         "The leader shared a libertarian mentality."
     )
-    report, doc = extract(extractor, text, "en")
+    report, doc = parsed(text, "en")
     assert report.motives == ["ideological", "collector", "organized_crime"]
     assert evidence(doc, "motives", "organized_crime") == ["drug trafficking"]
 
 
-def test_prior_records_unit_names_and_denials_are_not_motives(extractor: Extractor) -> None:
+def test_prior_records_unit_names_and_denials_are_not_motives(
+    parsed: Callable[..., tuple[Report, Doc]],
+) -> None:
     text = (
         "Officers from the Serious and Organised Crime unit arrested a man previously convicted "
         "of drug trafficking. There was no evidence that he held extremist views."
     )
-    report, _ = extract(extractor, text, "en")
+    report, _ = parsed(text, "en")
     assert report.motives == []
 
 
-def test_terrorism_needs_a_stated_charge_or_intent(extractor: Extractor) -> None:
-    convicted, _ = extract(extractor, "A jury convicted him of preparing acts of terrorism.", "en")
-    unit, _ = extract(extractor, "Counter-terrorism officers searched the house.", "en")
+def test_terrorism_needs_a_stated_charge_or_intent(
+    parsed: Callable[..., tuple[Report, Doc]],
+) -> None:
+    convicted, _ = parsed("A jury convicted him of preparing acts of terrorism.", "en")
+    unit, _ = parsed("Counter-terrorism officers searched the house.", "en")
     assert convicted.motives == ["terrorism"]
     assert unit.motives == []
 
 
-def test_models_keep_their_canonical_name_but_not_comparisons(extractor: Extractor) -> None:
+def test_models_keep_their_canonical_name_but_not_comparisons(
+    parsed: Callable[..., tuple[Report, Doc]],
+) -> None:
     text = (
         "Both weapons appeared to be FGC9 type guns. They sold for 1,200 euros, cheaper than "
         "a Kalashnikov."
     )
-    report, _ = extract(extractor, text, "en")
+    report, _ = parsed(text, "en")
     assert [(m.name, [e.text for e in m.evidence]) for m in report.weapon_models] == [
         ("FGC-9", ["FGC9"])
     ]
 
 
-def test_operation_names_drop_the_generic_word(extractor: Extractor) -> None:
-    report, _ = extract(
-        extractor,
+def test_operation_names_drop_the_generic_word(parsed: Callable[..., tuple[Report, Doc]]) -> None:
+    report, _ = parsed(
         "The arrests were part of Operation Viper, which grew out of Project Reproduction.",
         "en",
     )
@@ -117,7 +112,7 @@ def test_operation_names_drop_the_generic_word(extractor: Extractor) -> None:
     assert report.operations[0].evidence[0].text == "Operation Viper"
 
 
-def test_french_cues(extractor: Extractor) -> None:
+def test_french_cues(parsed: Callable[..., tuple[Report, Doc]]) -> None:
     text = (
         "Dans le cadre de l'opération « Calque », les enquêteurs ont établi que le réseau "
         "vendait des pistolets via la messagerie Telegram. Les paiements se faisaient en "
@@ -125,7 +120,7 @@ def test_french_cues(extractor: Extractor) -> None:
         "expliqué avoir agi « par curiosité ». Les armes se vendaient moins cher qu'une "
         "kalachnikov, dont deux de type Glock."
     )
-    report, doc = extract(extractor, text, "fr")
+    report, doc = parsed(text, "fr")
     assert report.methods == [
         "encrypted_messaging",
         "cryptocurrency",
@@ -138,26 +133,28 @@ def test_french_cues(extractor: Extractor) -> None:
     assert evidence(doc, "motives", "curiosity") == ["par curiosité"]
 
 
-def test_french_negated_terrorism_and_drug_prior(extractor: Extractor) -> None:
+def test_french_negated_terrorism_and_drug_prior(parsed: Callable[..., tuple[Report, Doc]]) -> None:
     text = (
         "Déjà condamné pour trafic de stupéfiants, l'homme était proche de l'ultradroite. "
         "Aucune qualification terroriste n'a été retenue."
     )
-    report, _ = extract(extractor, text, "fr")
+    report, _ = parsed(text, "fr")
     assert report.motives == ["ideological"]
 
 
-def test_social_media_only_counts_for_trade_in_french(extractor: Extractor) -> None:
-    trade, _ = extract(extractor, "Le réseau vendait des armes sur Snapchat.", "fr")
-    talk, _ = extract(extractor, "Il a publié des messages contre la police sur Instagram.", "fr")
+def test_social_media_only_counts_for_trade_in_french(
+    parsed: Callable[..., tuple[Report, Doc]],
+) -> None:
+    trade, _ = parsed("Le réseau vendait des armes sur Snapchat.", "fr")
+    talk, _ = parsed("Il a publié des messages contre la police sur Instagram.", "fr")
     assert trade.methods == ["social_media"]
     assert talk.methods == []
 
 
-def test_operation_names_in_quotes_and_headings(extractor: Extractor) -> None:
+def test_operation_names_in_quotes_and_headings(parsed: Callable[..., tuple[Report, Doc]]) -> None:
     text = (
         "Officers seized three pistols during Operation « Harbour ».\n"
         "Project Falcon\nPolice arrested two men in the second operation."
     )
-    report, _ = extract(extractor, text, "en")
+    report, _ = parsed(text, "en")
     assert [op.name for op in report.operations] == ["Harbour", "Falcon"]

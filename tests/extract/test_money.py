@@ -5,18 +5,11 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from ghostwatch.extract import Extractor
 from ghostwatch.extract.money import case_country, money_mentions
 from ghostwatch.extract.numbers import number_phrases
 from ghostwatch.extract.seizure_lexicon import seizure_lexicon
 
 pytestmark = pytest.mark.models
-
-
-@pytest.fixture(scope="module")
-def models() -> dict[str, Language]:
-    extractor = Extractor(components=())
-    return {code: extractor.pipeline(code) for code in ("en", "fr")}
 
 
 def amounts(nlp: Language, language: str, text: str, country: str | None = None) -> list:

@@ -76,11 +76,6 @@ def document(doc_id: str, text: str, language: str) -> Document:
 
 
 @pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
-@pytest.fixture(scope="module")
 def reports(extractor: Extractor) -> dict[str, Report]:
     texts = {
         "network": (NETWORK_EN, "en"),

@@ -30,11 +30,6 @@ def document(doc_id: str, text: str, language: str | None) -> Document:
     return Document(id=doc_id, text=text, raw_text=text, language=language)
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 def test_reports_keep_input_order_across_languages(extractor: Extractor) -> None:
     docs = [
         document("a", RAID_EN, "en"),

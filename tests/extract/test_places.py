@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
-from ghostwatch.extract import Extractor
-from ghostwatch.extract.state import state_of
-from ghostwatch.model import Document, Location, Report
+from ghostwatch.model import Location, Report
 
 pytestmark = pytest.mark.models
 
@@ -18,19 +18,6 @@ COMPONENTS = (
     "ghostwatch_places",
     "ghostwatch_agencies",
 )
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor(components=COMPONENTS)
-
-
-def report(extractor: Extractor, text: str, language: str = "en") -> Report:
-    """The report as the components leave it (before relevance empties unrelated reports)."""
-    document = Document(id="t", text=text, raw_text=text, language=language)
-    state = state_of(extractor.parse(document))
-    assert state.errors == []
-    return state.report
 
 
 def located(result: Report, name: str) -> Location:
@@ -45,13 +32,13 @@ def assert_evidence_is_exact(result: Report) -> None:
         assert text[span.start : span.end] == span.text
 
 
-def test_ap_dateline_gives_town_and_state(extractor: Extractor) -> None:
+def test_ap_dateline_gives_town_and_state(parsed_report: Callable[..., Report]) -> None:
     text = (
         "ARDMORE, Okla. (AP) — Two men were shot dead outside a bar early Sunday and a "
         "19-year-old man was arrested hours later, police said. Officers recovered a handgun "
         "near the scene."
     )
-    result = report(extractor, text)
+    result = parsed_report(text)
     ardmore = located(result, "Ardmore")
     assert (ardmore.kind, ardmore.country, ardmore.admin1) == ("city", "US", "Oklahoma")
     assert ardmore.role == "incident"
@@ -61,44 +48,48 @@ def test_ap_dateline_gives_town_and_state(extractor: Extractor) -> None:
     assert_evidence_is_exact(result)
 
 
-def test_state_comes_from_the_other_places_of_the_story(extractor: Extractor) -> None:
+def test_state_comes_from_the_other_places_of_the_story(
+    parsed_report: Callable[..., Report],
+) -> None:
     text = (
         "A 17-year-old was charged after a teenager was fatally shot at an apartment complex "
         "in Hermitage on Tuesday evening. The victim, a sophomore at a Nashville high school, "
         "was pronounced dead at the scene, and detectives recovered the pistol."
     )
-    hermitage = located(report(extractor, text), "Hermitage")
+    hermitage = located(parsed_report(text), "Hermitage")
     assert (hermitage.country, hermitage.admin1) == ("US", "Tennessee")
 
 
-def test_region_qualifier_picks_the_namesake(extractor: Extractor) -> None:
+def test_region_qualifier_picks_the_namesake(parsed_report: Callable[..., Report]) -> None:
     text = (
         "Police in London, Ont., seized three handguns made on a 3D printer and arrested two "
         "men, aged 22 and 27, after searching a home on Friday."
     )
-    london = located(report(extractor, text), "London")
+    london = located(parsed_report(text), "London")
     assert (london.country, london.admin1, london.geonames_id) == ("CA", "Ontario", 6058560)
 
 
-def test_addresses_outlets_and_hospitals_are_not_places(extractor: Extractor) -> None:
+def test_addresses_outlets_and_hospitals_are_not_places(
+    parsed_report: Callable[..., Report],
+) -> None:
     text = (
         "Four people were wounded in a shooting in Gary on Tuesday evening, police said. "
         "Officers were called to the 400 block of West Broadway shortly before 6 p.m. and "
         "found a rifle. One victim was taken to a hospital in Merrillville.\n\n"
         "Chicago Tribune reporter Anne Lowe contributed to this report."
     )
-    result = report(extractor, text)
+    result = parsed_report(text)
     assert [location.name for location in result.locations] == ["Gary"]
     assert (result.locations[0].admin1, result.countries) == ("Indiana", ["US"])
 
 
-def test_authority_seat_and_residence(extractor: Extractor) -> None:
+def test_authority_seat_and_residence(parsed_report: Callable[..., Report]) -> None:
     text = (
         "A 31-year-old man, Daniel Hargreaves, of Rotherham, was jailed for five years at "
         "Sheffield Crown Court on Friday after police found a 3D-printed pistol and "
         "ammunition during a search of a garage in Barnsley."
     )
-    result = report(extractor, text)
+    result = parsed_report(text)
     roles = {location.name: location.role for location in result.locations}
     assert roles == {"Rotherham": "residence", "Sheffield": "authority", "Barnsley": "incident"}
     assert {location.admin1 for location in result.locations} == {"England"}
@@ -106,13 +97,13 @@ def test_authority_seat_and_residence(extractor: Extractor) -> None:
     assert_evidence_is_exact(result)
 
 
-def test_origin_countries_are_locations_not_countries(extractor: Extractor) -> None:
+def test_origin_countries_are_locations_not_countries(parsed_report: Callable[..., Report]) -> None:
     text = (
         "Border officers in Richmond, B.C., intercepted two parcels shipped from China that "
         "contained auto sears and a printed pistol frame, and police arrested a man in "
         "Victoria."
     )
-    result = report(extractor, text)
+    result = parsed_report(text)
     china = located(result, "China")
     assert (china.kind, china.role, china.country) == ("country", "origin", "CN")
     victoria = located(result, "Victoria")
@@ -120,14 +111,16 @@ def test_origin_countries_are_locations_not_countries(extractor: Extractor) -> N
     assert result.countries == ["CA"]
 
 
-def test_country_alone_is_a_location_beside_regions_of_another(extractor: Extractor) -> None:
+def test_country_alone_is_a_location_beside_regions_of_another(
+    parsed_report: Callable[..., Report],
+) -> None:
     text = (
         "Fourteen people suspected of making and selling 3D-printed weapons were arrested in "
         "France and Belgium, prosecutors said. Investigators carried out searches in the "
         "Provence-Alpes-Côte d'Azur (southeast) and Midi-Pyrénées (southwest) regions and "
         "seized eight 3D printers."
     )
-    result = report(extractor, text)
+    result = parsed_report(text)
     belgium = located(result, "Belgium")
     assert (belgium.kind, belgium.role) == ("country", "incident")
     occitanie = located(result, "Occitanie")
@@ -139,13 +132,15 @@ def test_country_alone_is_a_location_beside_regions_of_another(extractor: Extrac
     assert result.countries == ["FR", "BE"]
 
 
-def test_french_departement_in_brackets_qualifies_the_town(extractor: Extractor) -> None:
+def test_french_departement_in_brackets_qualifies_the_town(
+    parsed_report: Callable[..., Report],
+) -> None:
     text = (
         "Un homme de 26 ans, domicilié à Roquebrune-sur-Argens (Var), a été interpellé mardi "
         "à Marseille par les policiers, qui ont saisi deux pistolets imprimés en 3D. Le "
         "parquet de Lyon s'est saisi de l'enquête."
     )
-    result = report(extractor, text, "fr")
+    result = parsed_report(text, "fr")
     roquebrune = located(result, "Roquebrune-sur-Argens")
     assert (roquebrune.role, roquebrune.admin1) == ("residence", "Provence-Alpes-Côte d'Azur")
     assert roquebrune.geonames_id == 2982875
@@ -156,25 +151,27 @@ def test_french_departement_in_brackets_qualifies_the_town(extractor: Extractor)
     assert_evidence_is_exact(result)
 
 
-def test_french_destinations_follow_the_list(extractor: Extractor) -> None:
+def test_french_destinations_follow_the_list(parsed_report: Callable[..., Report]) -> None:
     text = (
         "Les douaniers de Roissy ont saisi des pièces d'armes imprimées en 3D expédiées à "
         "des acheteurs en Belgique, aux Pays-Bas et en Suisse. Le suspect a été interpellé "
         "à Lille."
     )
-    result = report(extractor, text, "fr")
+    result = parsed_report(text, "fr")
     destinations = {loc.country for loc in result.locations if loc.role == "destination"}
     assert destinations == {"BE", "NL", "CH"}
     assert located(result, "Lille").role == "incident"
     assert result.countries == ["FR"]
 
 
-def test_a_french_home_town_counts_in_a_sentence_about_a_suspect(extractor: Extractor) -> None:
+def test_a_french_home_town_counts_in_a_sentence_about_a_suspect(
+    parsed_report: Callable[..., Report],
+) -> None:
     text = (
         "Un étudiant de 22 ans, domicilié à Anderlecht, a été arrêté mardi par la police "
         "judiciaire fédérale de Bruxelles, qui a saisi deux pistolets imprimés en 3D. La "
         "victime d'un précédent vol, domiciliée à Uccle, a été entendue."
     )
-    result = report(extractor, text, "fr")
+    result = parsed_report(text, "fr")
     assert located(result, "Anderlecht").role == "residence"
     assert all(location.name != "Uccle" for location in result.locations)

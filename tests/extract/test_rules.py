@@ -3,72 +3,61 @@ wording of overlapping cues gives the evidence, gerunds, pending and hedged acti
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from spacy.tokens import Doc
 
-from ghostwatch.extract import Extractor
 from ghostwatch.extract.rules import recorded_evidence
-from ghostwatch.extract.state import state_of
-from ghostwatch.model import Document, Report
+from ghostwatch.model import Report
 
 pytestmark = pytest.mark.models
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
-def extract(extractor: Extractor, text: str, language: str) -> tuple[Report, Doc]:
-    document = Document(id="t", text=text, raw_text=text, language=language)
-    doc = extractor.parse(document)
-    return state_of(doc).report, doc
 
 
 def evidence(doc: Doc, field: str, value: str) -> list[str]:
     return [span.text for span in recorded_evidence(doc, field).get(value, [])]
 
 
-def test_a_cue_inside_a_longer_one_gives_way_to_it(extractor: Extractor) -> None:
-    _, doc = extract(extractor, "The man was remanded in custody until his trial.", "en")
+def test_a_cue_inside_a_longer_one_gives_way_to_it(
+    parsed: Callable[..., tuple[Report, Doc]],
+) -> None:
+    _, doc = parsed("The man was remanded in custody until his trial.", "en")
     assert evidence(doc, "incident_types", "remand") == ["remanded in custody"]
 
 
-def test_partly_overlapping_cues_give_the_first_listed_wording(extractor: Extractor) -> None:
-    _, doc = extract(extractor, "Il a été placé en détention provisoire samedi.", "fr")
+def test_partly_overlapping_cues_give_the_first_listed_wording(
+    parsed: Callable[..., tuple[Report, Doc]],
+) -> None:
+    _, doc = parsed("Il a été placé en détention provisoire samedi.", "fr")
     assert evidence(doc, "incident_types", "remand") == ["détention provisoire"]
 
 
-def test_a_gerund_names_the_action(extractor: Extractor) -> None:
-    english, _ = extract(extractor, "He admitted assembling pistols from kits of parts.", "en")
-    french, _ = extract(
-        extractor, "Il finançait son train de vie en fabriquant des pistolets.", "fr"
-    )
-    described, _ = extract(extractor, "Officers seized a printed pistol.", "en")
+def test_a_gerund_names_the_action(parsed: Callable[..., tuple[Report, Doc]]) -> None:
+    english, _ = parsed("He admitted assembling pistols from kits of parts.", "en")
+    french, _ = parsed("Il finançait son train de vie en fabriquant des pistolets.", "fr")
+    described, _ = parsed("Officers seized a printed pistol.", "en")
     assert "manufacture" in english.incident_types
     assert "manufacture" in french.incident_types
     assert "manufacture" not in described.incident_types
 
 
-def test_an_action_pending_on_a_future_one_is_not_a_fact(extractor: Extractor) -> None:
-    pending, _ = extract(extractor, "The suspects will be charged with murder once arrested.", "en")
-    done, _ = extract(
-        extractor, "The suspects were charged with murder after they were arrested.", "en"
-    )
+def test_an_action_pending_on_a_future_one_is_not_a_fact(
+    parsed: Callable[..., tuple[Report, Doc]],
+) -> None:
+    pending, _ = parsed("The suspects will be charged with murder once arrested.", "en")
+    done, _ = parsed("The suspects were charged with murder after they were arrested.", "en")
     assert "arrest" not in pending.incident_types
     assert {"arrest", "charge"} <= set(done.incident_types)
 
 
-def test_potential_actions_are_not_facts(extractor: Extractor) -> None:
-    english, _ = extract(
-        extractor, "Prosecutors are reviewing the case for potential charges.", "en"
-    )
-    french, _ = extract(extractor, "Le parquet étudie une éventuelle mise en examen du père.", "fr")
+def test_potential_actions_are_not_facts(parsed: Callable[..., tuple[Report, Doc]]) -> None:
+    english, _ = parsed("Prosecutors are reviewing the case for potential charges.", "en")
+    french, _ = parsed("Le parquet étudie une éventuelle mise en examen du père.", "fr")
     assert "charge" not in english.incident_types
     assert "charge" not in french.incident_types
 
 
-def test_a_prohibited_action_is_not_a_fact(extractor: Extractor) -> None:
+def test_a_prohibited_action_is_not_a_fact(parsed: Callable[..., tuple[Report, Doc]]) -> None:
     text = "As a convicted felon, the 24-year-old is prohibited from possessing any firearm."
-    report, _ = extract(extractor, text, "en")
+    report, _ = parsed(text, "en")
     assert "possession" not in report.incident_types

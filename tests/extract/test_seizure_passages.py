@@ -5,16 +5,9 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from ghostwatch.extract import Extractor
 from ghostwatch.extract.seizure_passages import passages
 
 pytestmark = pytest.mark.models
-
-
-@pytest.fixture(scope="module")
-def models() -> dict[str, Language]:
-    extractor = Extractor(components=())
-    return {code: extractor.pipeline(code) for code in ("en", "fr")}
 
 
 def test_a_long_list_cut_by_the_parser_is_one_passage(models: dict[str, Language]) -> None:
