@@ -268,3 +268,27 @@ def test_an_apposition_spells_out_its_figure(parsed_report: Callable[..., Report
 def test_gunshot_injuries_only_say_people_were_hit(parsed_report: Callable[..., Report]) -> None:
     text = "Officers found six people with gunshot injuries. One of them died at the scene."
     assert values(parsed_report, "en", text) == {"killed": 1, "injured": 5}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A 20-year-old woman suffered a fatal gunshot wound in the shooting on Main Street "
+            "on Friday, police said.",
+            {"killed": 1},
+        ),
+        (
+            "Two men suffered fatal injuries in a shooting in Dayton on Friday, police said.",
+            {"killed": 2},
+        ),
+        (
+            "A man suffered a gunshot wound to the leg in a shooting in Dayton on Friday.",
+            {"injured": 1},
+        ),
+    ],
+)
+def test_a_fatal_wound_is_a_death_not_an_injury(
+    parsed_report: Callable[..., Report], text: str, expected: dict[str, int]
+) -> None:
+    assert values(parsed_report, "en", text) == expected
