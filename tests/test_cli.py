@@ -9,6 +9,7 @@ import jsonschema
 import pytest
 from typer.testing import CliRunner
 
+from ghostwatch import cli
 from ghostwatch.cli import app
 from ghostwatch.geo import GazetteerFileError, SqliteGazetteer
 from ghostwatch.geo.cache import DATA_DIR_ENV, gazetteer_path
@@ -174,3 +175,57 @@ def test_gazetteer_build_compiles_the_file_even_over_a_broken_one(tmp_path: Path
     allemagne = SqliteGazetteer(broken).lookup("Allemagne")[0]
     assert (allemagne.kind, allemagne.country) == ("country", "DE")
     assert [p.name for p in tmp_path.iterdir() if not p.name.startswith(".")] == [broken.name]
+
+
+def test_geocode_shows_the_namesakes_set_aside(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cli.out, "width", 200)  # one table row a line, as on a wide terminal
+    text = "Police in Paris, Texas, arrested a man with two 3D-printed pistols on Friday."
+    result = runner.invoke(app, ["geocode", text])
+    assert result.exit_code == 0, result.output
+    (row,) = [line for line in result.stdout.splitlines() if "4717560" in line]
+    assert "Texas" in row and "US" in row and "incident" in row
+    assert "Paris FR (Île-de-France)" in row
+    assert "not judged" not in result.stderr
+
+    lines = runner.invoke(app, ["geocode", text, "--json"]).stdout.splitlines()
+    (place,) = [json.loads(line) for line in lines]
+    assert place["location"]["geonames_id"] == 4717560
+    assert place["location"]["evidence"][0]["text"] == "Paris"
+    chosen = [c for c in place["candidates"] if c["chosen"]]
+    assert [(c["country"], c["admin1"]) for c in chosen] == [("US", "Texas")]
+    assert ("FR", "Île-de-France") in {(c["country"], c["admin1"]) for c in place["candidates"]}
+
+
+def test_geocode_reads_a_french_file_with_a_department_hint(tmp_path: Path) -> None:
+    path = tmp_path / "depeche.txt"
+    path.write_text(
+        "Les gendarmes ont interpellé mardi un homme de 34 ans à Marseille (Bouches-du-Rhône) "
+        "et saisi deux pistolets imprimés en 3D, a indiqué le parquet.",
+        "utf-8",
+    )
+    result = runner.invoke(app, ["geocode", str(path), "--published", "2024-05-03", "--json"])
+    assert result.exit_code == 0, result.output
+    places = [json.loads(line)["location"] for line in result.stdout.splitlines()]
+    marseille = next(p for p in places if p["name"] == "Marseille")
+    assert (marseille["country"], marseille["kind"]) == ("FR", "city")
+    assert marseille["admin1"] == "Provence-Alpes-Côte d'Azur"
+
+
+def test_geocode_shows_places_of_a_text_that_is_not_a_case() -> None:
+    text = "Paris, Texas, held its annual rodeo on Saturday in the town square."
+    result = runner.invoke(app, ["geocode", "-", "--language", "en"], input=text)
+    assert result.exit_code == 0, result.output
+    assert "not judged a firearms case" in result.stderr
+    assert "4717560" in result.stdout
+
+
+def test_geocode_names_bad_input(tmp_path: Path) -> None:
+    for blank in ("", "   "):
+        empty = runner.invoke(app, ["geocode", blank])
+        assert empty.exit_code == 1
+        assert "empty text" in empty.stderr
+    scan = tmp_path / "scan.txt"
+    scan.write_bytes(b"\x00\x01\x02binary\x00" * 20)
+    binary = runner.invoke(app, ["geocode", str(scan)])
+    assert binary.exit_code == 1
+    assert str(scan) in binary.stderr and "binary file" in binary.stderr

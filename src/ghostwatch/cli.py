@@ -18,6 +18,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 from rich.table import Table
 
@@ -25,9 +26,12 @@ from ghostwatch.demo import demo_inputs, summary_rows
 from ghostwatch.evaluation import DuplicateGoldError, ReportFileError, evaluate, load_reports
 from ghostwatch.evaluation.render import render
 from ghostwatch.extract import Extractor
+from ghostwatch.geo import default_gazetteer
 from ghostwatch.geo.cache import DATA_DIR_ENV, data_dir, ensure_gazetteer
+from ghostwatch.geocoding import Geocoding, ResolvedPlace, geocode
+from ghostwatch.model import Document, RawDocument
 from ghostwatch.store import Store
-from ghostwatch.text import clean_text
+from ghostwatch.text import EmptyDocumentError, clean_text, prepare_document
 from ghostwatch.workflow import Defaults, IngestSummary, Problem, ingest, load_documents
 
 app = typer.Typer(
@@ -157,6 +161,92 @@ def extract_command(
     _report_problems(problems)
     if problems:
         raise typer.Exit(1)
+
+
+@app.command("geocode")
+def geocode_command(
+    text: Annotated[
+        str, typer.Argument(help="The text itself, a text file's path, or - for stdin.")
+    ],
+    language: Annotated[
+        str | None, typer.Option("--language", help="en or fr; identified when not given.")
+    ] = None,
+    published: PublishedOption = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="One JSON line per place, with its candidates.")
+    ] = False,
+) -> None:
+    """Show the places found in a text, how each was resolved and the namesakes set aside."""
+    documents, problems = _geocode_inputs(text, _defaults(published, language))
+    extractor = Extractor()
+    for document in documents:
+        if language:
+            document = document.model_copy(update={"language": language})
+        try:
+            result = geocode(document, extractor, default_gazetteer())
+        except ValueError as error:
+            problems.append(Problem(document.origin, str(error)))
+            continue
+        problems.extend(Problem(document.origin, e) for e in result.errors)
+        _print_geocoding(result, as_json)
+    _report_problems(problems)
+    if problems:
+        raise typer.Exit(1)
+
+
+def _geocode_inputs(text: str, defaults: Defaults) -> tuple[list[Document], list[Problem]]:
+    """Documents from stdin ("-") or an existing file, else from `text` itself."""
+    if text == "-" or (text.strip() and Path(text).is_file()):
+        items = list(load_documents([text], defaults, sys.stdin.buffer))
+        documents = [item for item in items if isinstance(item, Document)]
+        return documents, [item for item in items if isinstance(item, Problem)]
+    raw = RawDocument(text=text, origin="<text>", published=defaults.published)
+    try:
+        return [prepare_document(raw, default_language=defaults.language)], []
+    except EmptyDocumentError:
+        return [], [Problem("<text>", "empty text, nothing to geocode")]
+
+
+def _print_geocoding(result: Geocoding, as_json: bool) -> None:
+    origin = result.document.origin
+    if not result.relevant:
+        err.print(
+            f"note: {origin} was not judged a firearms case; places shown anyway",
+            markup=False,
+            highlight=False,
+        )
+    if as_json:
+        for place in result.places:
+            sys.stdout.write(json.dumps(place.to_json_dict(), ensure_ascii=False) + "\n")
+        return
+    table = Table(title=escape(f"{origin} ({result.document.language})"))
+    for column in ("written", "place", "kind", "admin1", "cc", "geonames", "lat, lon", "role"):
+        # short values stay whole; the names and the candidates wrap on narrow terminals
+        table.add_column(column, no_wrap=column in {"kind", "cc", "geonames", "role"})
+    table.add_column("candidates")
+    for place in result.places:
+        loc = place.location
+        where = (
+            f"{loc.lat:.3f}, {loc.lon:.3f}" if loc.lat is not None and loc.lon is not None else ""
+        )
+        cells = (loc.name, loc.kind, loc.admin1, loc.country, loc.geonames_id, where, loc.role)
+        row = [" | ".join(place.written), *("" if c is None else str(c) for c in cells)]
+        table.add_row(*(escape(cell) for cell in [*row, _candidates_cell(place)]))
+    out.print(table if result.places else escape(f"{origin}: no places found"))
+
+
+def _candidates_cell(place: ResolvedPlace, shown: int = 3) -> str:
+    """How many entries the written name has, and the first namesakes set aside."""
+    others = [
+        f"{p.name} {p.country}" + (f" ({p.admin1})" if p.admin1 else "")
+        for p in place.others[:shown]
+    ]
+    more = len(place.others) - shown
+    return (
+        f"{len(place.candidates)}"
+        + (": " + "; ".join(others) if others else "")
+        + (f"; +{more}" if more > 0 else "")
+    )
 
 
 @app.command("eval")
