@@ -175,3 +175,69 @@ def test_a_french_home_town_counts_in_a_sentence_about_a_suspect(
     result = parsed_report(text, "fr")
     assert located(result, "Anderlecht").role == "residence"
     assert all(location.name != "Uccle" for location in result.locations)
+
+
+def test_french_province_after_au_is_the_province_not_its_capital(
+    parsed_report: Callable[..., Report],
+) -> None:
+    text = (
+        "Une enquête menée au Québec et en Ontario a permis de saisir une quarantaine de "
+        "pistolets imprimés en 3D, a annoncé la police mardi. Trois hommes ont été arrêtés."
+    )
+    result = parsed_report(text, "fr")
+    quebec = located(result, "Quebec")
+    assert (quebec.kind, quebec.country) == ("admin1", "CA")
+    assert located(result, "Ontario").kind == "admin1"
+    assert all(location.kind != "city" for location in result.locations)
+
+
+def test_french_town_after_a_is_the_capital(parsed_report: Callable[..., Report]) -> None:
+    text = (
+        "Un homme de 29 ans a été arrêté mardi à Québec après la saisie de deux pistolets "
+        "imprimés en 3D dans son appartement, a indiqué la police."
+    )
+    quebec = located(parsed_report(text, "fr"), "Québec")
+    assert (quebec.kind, quebec.admin1) == ("city", "Quebec")
+
+
+def test_english_region_listed_with_another_is_the_region(
+    parsed_report: Callable[..., Report],
+) -> None:
+    text = (
+        "Officers searched homes in Quebec and Ontario on Tuesday and seized eleven "
+        "3D-printed handguns, police said. Two men were charged."
+    )
+    result = parsed_report(text)
+    assert located(result, "Quebec").kind == "admin1"
+    assert located(result, "Ontario").kind == "admin1"
+
+
+def test_english_city_of_keeps_the_town(parsed_report: Callable[..., Report]) -> None:
+    text = (
+        "Police in the city of Quebec arrested a 41-year-old man on Friday after finding two "
+        "3D-printed pistols in his car."
+    )
+    quebec = located(parsed_report(text), "Québec")
+    assert quebec.kind == "city"
+
+
+def test_french_comte_de_is_a_county(parsed_report: Callable[..., Report]) -> None:
+    text = (
+        "Au Texas, un homme a été inculpé pour avoir fabriqué des armes fantômes dans le comté "
+        "de Harris, où les enquêteurs ont saisi une imprimante 3D."
+    )
+    result = parsed_report(text, "fr")
+    harris = located(result, "Harris County")
+    assert (harris.kind, harris.country, harris.admin1) == ("admin2", "US", "Texas")
+    assert [span.text for span in harris.evidence] == ["comté de Harris"]
+
+
+def test_rural_county_stays_beside_a_town_in_it(parsed_report: Callable[..., Report]) -> None:
+    text = (
+        "Two deputies were wounded in an exchange of gunfire in rural Marion County, Oregon, "
+        "on Saturday, and the suspect was arrested hours later in Salem."
+    )
+    result = parsed_report(text)
+    county = located(result, "Marion County")
+    assert (county.kind, county.admin1) == ("admin2", "Oregon")
+    assert located(result, "Salem").admin1 == "Oregon"

@@ -7,9 +7,11 @@ official bodies ("Sheffield Crown Court", "the Las Vegas Metropolitan Police Dep
 capitalised names whose wording makes them places though the parser missed them ("of Walsall",
 "A Rockingham man", "a 33-year-old Pontiac man", "in Chattanooga Sunday"). A region that only
 qualifies a town, and a parenthesis glossing a place ("Ile-de-France (Paris region)"), name no
-place of their own. Names in page furniture (bylines, outlet names such as "Chicago Tribune"),
-streets, addresses and places named for something else (the hospital a victim was taken to, a
-distant landmark: "25 miles north of Greensboro") are left out. Each mention carries its
+place of their own. A county the pack's words name before its name ("le comté de Harris") is
+read first, as the county the gazetteer knows in English ("Harris County"). Names in page
+furniture (bylines, outlet names such as "Chicago Tribune"), streets, addresses and places named
+for something else (the hospital a victim was taken to, a distant landmark: "25 miles north of
+Greensboro") are left out. Each mention carries its
 gazetteer candidates; its role is read by extract/place_roles.py.
 """
 
@@ -154,6 +156,10 @@ class MentionFinder:
         self.place_titles = words.of("place_titles", lower=False)
         self.facility_words = words.of("facility_words", lower=False)
         self.county_word = config.get("county_word", "County")
+        before = "|".join(f"(?:{p})" for p in config.get("county_before") or ())
+        self.county_phrase = re.compile(
+            rf"(?i:{before})(?P<name>{_WORD}(?: {_WORD}){{0,3}})" if before else "(?!)"
+        )
         self.abbreviations: dict[str, list[str]] = config.get("region_abbreviations") or {}
         self.person_name_population = int(config.get("person_name_population", 0))
         self.address = any_of(config.get("address_patterns"))
@@ -177,6 +183,9 @@ class MentionFinder:
         page = _Page(doc, self.person_labels)
         found: list[PlaceMention] = []
         taken: list[tuple[int, int]] = []
+        for mention in self._counties(page):
+            found.append(mention)
+            taken.append((mention.start, mention.end))
         for mention, consumed in self._qualified(page):
             if not _overlaps(mention.start, mention.end, taken):
                 found.append(mention)
@@ -234,6 +243,26 @@ class MentionFinder:
                         mention = self._mention(page, *span, "qualified", [region])
                         if mention is not None:
                             yield mention, (start, end)
+
+    def _counties(self, page: _Page) -> Iterator[PlaceMention]:
+        """Counties named in the pack's words before the name ("le comté de Harris": the
+        gazetteer knows it as "Harris County"); the mention spans the whole phrase."""
+        for match in self.county_phrase.finditer(page.text):
+            words = match.group("name").split(" ")
+            for size in range(len(words), 0, -1):
+                name = _TRAILING.sub("", " ".join(words[:size]))
+                county = f"{name} {self.county_word}"
+                places = [
+                    p
+                    for p in self.gazetteer.lookup(county)
+                    if p.kind == "admin2" and p.called(county)
+                ]
+                if places:
+                    end = match.start("name") + len(name)
+                    mention = self._mention(page, match.start(), end, "context", places)
+                    if mention is not None:
+                        yield mention
+                    break
 
     def _town_in_any(
         self, page: _Page, start: int, end: int, regions: list[tuple[Place, tuple[int, int]]]

@@ -16,6 +16,7 @@ outlet line, a state body's name) weigh namesakes (extract/place_cues.py).
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -38,6 +39,7 @@ from ghostwatch.extract.place_mentions import (
 )
 from ghostwatch.extract.place_parts import PartReader
 from ghostwatch.extract.place_roles import RoleReader
+from ghostwatch.extract.place_senses import SenseReader
 from ghostwatch.extract.state import ExtractionState
 from ghostwatch.geo import Place, default_gazetteer, name_key
 from ghostwatch.lang import LanguagePack, load_pack
@@ -82,6 +84,7 @@ class PlaceResolver(ExtractionComponent):
             config.get("country_prior") or {}, config.get("country_cues") or {}
         )
         self.roles = RoleReader(config)
+        self.senses = SenseReader(config)
         self.parts = PartReader(config, default_gazetteer())
         self.cues = RegionCues(config, default_gazetteer(), place_finder(pack.code).regions_named)
         self.case_action = any_of(config.get("case_action_patterns"))
@@ -91,6 +94,7 @@ class PlaceResolver(ExtractionComponent):
         text = state.document.text
         bodies = list(bodies_in(self.pack.code, text))
         mentions = place_finder(self.pack.code).find(doc, bodies)
+        self.senses.settle(text, mentions)
         self.roles.assign(text, mentions)
         mentions = [mention for mention in mentions if state.in_case(mention.sentence)]
         cued = self.cues.regions(state.document.title or "", doc, mentions)
@@ -108,8 +112,11 @@ class PlaceResolver(ExtractionComponent):
         ]
         groups = [g for g in located.values() if self._of_the_case(g, lead_end, anchors)]
         groups = self._fold_cities(text, lead_end, groups or _best_attested(located.values()))
-        groups = _in_main_regions(groups)
-        kept = [group for group in groups if not self._superseded(group, groups)]
+        listed = _listed_regions(groups, self.case_action)
+        groups = _in_main_regions(groups, listed)
+        kept = [
+            group for group in groups if id(group) in listed or not self._superseded(group, groups)
+        ]
         state.report.locations = [self._location(text, group) for group in kept]
         state.report.countries = _countries(groups)
 
@@ -205,12 +212,40 @@ class PlaceResolver(ExtractionComponent):
         return location
 
 
-def _in_main_regions(groups: list[_Located]) -> list[_Located]:
+def _listed_regions(groups: list[_Located], case_action: re.Pattern[str]) -> set[int]:
+    """The first-level regions (by group id) the text sets side by side with another region
+    of the same country in one sentence, each by its own name ("raided homes in Bavaria and
+    Saxony", "une enquête menée au Québec et en Ontario"), in a sentence about the case's
+    events: each is a place of the case of its own, neither a wrong namesake beside the main
+    region nor the mere surroundings of a town named in it. Regions named together elsewhere
+    are background ("off the coast of South Carolina and Georgia")."""
+    named = [
+        (group, mention)
+        for group in groups
+        if group.place.kind == "admin1"
+        for mention in group.mentions
+        if mention.source != "qualified"
+        and mention.body is None
+        and not mention.headline
+        and case_action.search(mention.sentence.text)
+    ]
+    return {
+        id(group)
+        for group, mention in named
+        for other, beside in named
+        if other is not group
+        and other.place.country == group.place.country
+        and beside.sentence == mention.sentence
+    }
+
+
+def _in_main_regions(groups: list[_Located], listed: set[int]) -> list[_Located]:
     """Incident places of a country lie in the first-level region the text names most there
     (a dateline or a qualified town counting twice), when one region stands out: a local
     story happens in one state, so a town (or a state) of another state named less often
     beside it is a wrong namesake or background ("homicide rates in Milwaukee, Chicago and
-    Memphis"). Regions named equally often all stay (searches in four French regions)."""
+    Memphis"). Regions named equally often all stay (searches in four French regions), and
+    so do regions the text lists side by side (`listed`)."""
     weights: dict[str, Counter[str]] = defaultdict(Counter)
     for group in groups:
         if group.role == "incident" and group.place.admin1_code:
@@ -229,6 +264,7 @@ def _in_main_regions(groups: list[_Located]) -> list[_Located]:
         if group.role != "incident"
         or group.place.country not in main
         or group.place.admin1_code in (None, main[group.place.country])
+        or id(group) in listed
     ]
 
 
