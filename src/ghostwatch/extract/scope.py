@@ -84,6 +84,7 @@ class _Cues:
     strong: PatternUnion | None
     weak: PatternUnion | None
     comparison: PatternUnion | None
+    place_opening: PatternUnion | None
 
 
 @component("ghostwatch_scope")
@@ -114,6 +115,9 @@ class CaseScope(ExtractionComponent):
             strong=self.strong.within(index.lowered) if self.strong else None,
             weak=self.weak.within(index.lowered) if self.weak else None,
             comparison=self.comparison.within(index.lowered) if self.comparison else None,
+            place_opening=(
+                self.place_opening.within(index.lowered) if self.place_opening else None
+            ),
         )
         section_start = self._background_section_start(index.text)
         line_starts = [0] + [i + 1 for i, c in enumerate(index.text) if c == "\n"]
@@ -156,15 +160,9 @@ class CaseScope(ExtractionComponent):
                     clauses.append(clause)
             if whole:
                 return True
-        weak = cues.weak
-        if weak is not None and weak.may_match(lowered) and weak.regex.search(text.strip()):
+        if cues.weak is not None and cues.weak.search(text.strip(), lowered):
             return not self._names_actors(text)
-        opening = self.place_opening
-        if (
-            opening is not None
-            and opening.may_match(lowered)
-            and opening.regex.search(text.strip())
-        ):
+        if cues.place_opening is not None and cues.place_opening.search(text.strip(), lowered):
             return not (
                 self._names_actors(text) or (self.new_actor and self.new_actor.search(text))
             )

@@ -13,7 +13,7 @@ import json
 import math
 import re
 from collections import defaultdict
-from functools import cache, cached_property
+from functools import cached_property
 from importlib import resources
 from typing import Any
 
@@ -205,9 +205,3 @@ class GeonamesCacheGazetteer(Gazetteer):
                 cells[(math.floor(lat), math.floor(lon))].append(city)
         index.pop("", None)
         return index, cells
-
-
-@cache
-def default_gazetteer() -> Gazetteer:
-    """The gazetteer shared by everything in this process (its index is built once)."""
-    return GeonamesCacheGazetteer()

@@ -100,3 +100,8 @@ class PatternUnion:
     def may_match(self, lowered_text: str) -> bool:
         """False only when no alternative can match `lowered_text` (lower-cased)."""
         return any(may_match(anchors, lowered_text) for anchors in self.anchors)
+
+    def search(self, text: str, lowered_text: str) -> re.Match[str] | None:
+        """The alternation's first match in `text`, not run when `lowered_text` (the text or a
+        larger piece around it, lower-cased) holds none of the anchors."""
+        return self.regex.search(text) if self.may_match(lowered_text) else None
