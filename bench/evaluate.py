@@ -1,11 +1,13 @@
 """Score the extractor on a named corpus: the seed, the development and held-out sets, GVA.
 
     python bench/evaluate.py gva [--limit N] [--fields date,locations] [--json] [--no-cache]
+        [--out FILE]
 
 The spaCy models' parses are cached per corpus (in bench/.cache/, keyed by the texts and the
 model versions), so that working on a component re-runs only our components: a full GVA run
 parses 2,672 articles once and then takes seconds. `--no-cache` runs the whole pipeline, exactly
-as `ghostwatch extract` does. Predictions are written to bench/out/<corpus>.jsonl.
+as `ghostwatch extract` does. Predictions are written to bench/out/<corpus>.jsonl, or to `--out`
+(for runs side by side).
 """
 
 from __future__ import annotations
@@ -128,6 +130,9 @@ def main(
     fields: str | None = typer.Option(None, help="Only these fields in the table (a,b,c)."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Parse again; run the full pipeline."),
+    out: Path | None = typer.Option(
+        None, help="Write the predictions here (default bench/out/<corpus>.jsonl)."
+    ),
 ) -> None:
     named = corpora()
     if corpus not in named:
@@ -140,8 +145,8 @@ def main(
     else:
         pairs = parsed_pairs(corpus, documents, extractor, use_cache=True)
         reports = [extraction.report for extraction in extractor.pipe_parsed(pairs)]
-    OUT.mkdir(exist_ok=True)
-    out = OUT / f"{corpus}.jsonl"
+    out = out or OUT / f"{corpus}.jsonl"
+    out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(
         "".join(json.dumps(r.to_json_dict(), ensure_ascii=False) + "\n" for r in reports), "utf-8"
     )

@@ -220,17 +220,20 @@ def _print_geocoding(result: Geocoding, as_json: bool) -> None:
             sys.stdout.write(json.dumps(place.to_json_dict(), ensure_ascii=False) + "\n")
         return
     table = Table(title=escape(f"{origin} ({result.document.language})"))
+    short = {"kind", "cc", "geonames", "role", "conf."}
     for column in ("written", "place", "kind", "admin1", "cc", "geonames", "lat, lon", "role"):
         # short values stay whole; the names and the candidates wrap on narrow terminals
-        table.add_column(column, no_wrap=column in {"kind", "cc", "geonames", "role"})
+        table.add_column(column, no_wrap=column in short)
+    table.add_column("conf.", no_wrap=True, justify="right")
     table.add_column("candidates")
     for place in result.places:
         loc = place.location
         where = (
             f"{loc.lat:.3f}, {loc.lon:.3f}" if loc.lat is not None and loc.lon is not None else ""
         )
+        sure = None if loc.confidence is None else f"{loc.confidence:.2f}"
         cells = (loc.name, loc.kind, loc.admin1, loc.country, loc.geonames_id, where, loc.role)
-        row = [" | ".join(place.written), *("" if c is None else str(c) for c in cells)]
+        row = [" | ".join(place.written), *("" if c is None else str(c) for c in (*cells, sure))]
         table.add_row(*(escape(cell) for cell in [*row, _candidates_cell(place)]))
     out.print(table if result.places else escape(f"{origin}: no places found"))
 

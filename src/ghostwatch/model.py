@@ -177,6 +177,9 @@ class Location(Evidenced):
     lat: float | None = None
     lon: float | None = None
     role: LocationRole = "incident"
+    #: how sure the extractor is that the text names this place (0 to 1): the reliability of
+    #: the mentions' wording times the chosen entry's share among its namesakes
+    confidence: float | None = Field(default=None, ge=0, le=1)
 
 
 class Agency(Evidenced):

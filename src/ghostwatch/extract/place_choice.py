@@ -8,6 +8,12 @@ text. Choices are refined over a few rounds, each reading the others' previous c
 document, so once the text says "PARIS, Texas" a bare "Paris" is the Texan one too. Wording that
 only one country's news uses counts as a place of that country ("sheriff's deputies",
 "district attorney": a "Birmingham" story with them is about Alabama, not England).
+
+Each choice carries its share: the chosen candidate's weight among all of the name's candidates
+when scores are read as powers of ten (as a town's score is the log of its population). A name
+with one candidate, or one far ahead of its namesakes, gets a share near 1; "Springfield" with
+nothing around it gets much less. `confidence` turns the shares of a place's mentions into the
+confidence the report states.
 """
 
 from __future__ import annotations
@@ -43,6 +49,37 @@ LIKELY_COUNTRY_PRIOR = 0.5
 FOREIGN_TOWN_POPULATION = 100_000
 #: the key the cued regions count under in the context, apart from every place name's
 CUED_KEY = "\0cued"
+#: how often a mention of each source names a place at all, whatever the place (qualified
+#: names and datelines are places by their form; a parser's entity or a name read from its
+#: wording sometimes is a person, a team or an outlet)
+SOURCE_RELIABILITY = {
+    "qualified": 0.97,
+    "dateline": 0.95,
+    "ner": 0.85,
+    "seat": 0.85,
+    "context": 0.8,
+}
+#: the reliability of a source missing from the table
+DEFAULT_RELIABILITY = 0.7
+
+
+@dataclass(frozen=True)
+class Choice:
+    """The place a mention names and its share among the name's candidates."""
+
+    place: Place
+    share: float
+
+
+def confidence(choices: Sequence[tuple[PlaceMention, Choice]]) -> float:
+    """How sure the report is of a place named by these mentions: each mention is evidence
+    with the odds that its source names a place times its choice's share, and evidence adds
+    up as independent chances of being right (named twice, a place is surer than named once)."""
+    doubt = 1.0
+    for mention, choice in choices:
+        reliability = SOURCE_RELIABILITY.get(mention.source, DEFAULT_RELIABILITY)
+        doubt *= 1.0 - reliability * choice.share
+    return round(1.0 - doubt, 2)
 
 
 @dataclass
@@ -125,7 +162,7 @@ class PlaceChooser:
 
     def choose(
         self, mentions: list[PlaceMention], text: str, cued: Sequence[Place] = ()
-    ) -> list[Place | None]:
+    ) -> list[Choice | None]:
         """One place (or None) per mention, in the mentions' order. `cued` regions are those
         the page points to without naming them as places (extract/place_cues.py): each counts
         as one mention of a place in it, for which of several namesakes is meant."""
@@ -141,6 +178,7 @@ class PlaceChooser:
             )
         possible[CUED_KEY].update((region.country, region.admin1_code) for region in cued)
         chosen: list[Place | None] = [None] * len(mentions)
+        choices: list[Choice | None] = [None] * len(mentions)
         for _ in range(ROUNDS):
             context = _Context(possible=possible)
             context.countries.update(cues)
@@ -152,13 +190,16 @@ class PlaceChooser:
                     context.add(mention.region, weight, "")
                 if place is not None:
                     context.add(place, weight, key)
-            chosen = [
+            choices = [
                 self._best(mention, key, context)
                 for mention, key in zip(mentions, keys, strict=True)
             ]
+            chosen = [choice.place if choice else None for choice in choices]
         return [
-            None if place is not None and self._lone(place, mention, key, context) else place
-            for mention, key, place in zip(mentions, keys, chosen, strict=True)
+            None
+            if choice is not None and self._lone(choice.place, mention, key, context)
+            else choice
+            for mention, key, choice in zip(mentions, keys, choices, strict=True)
         ]
 
     def _lone(self, place: Place, mention: PlaceMention, key: str, context: _Context) -> bool:
@@ -181,7 +222,7 @@ class PlaceChooser:
             return True
         return place.population < LONE_TOWN_POPULATION and mention.source not in STRONG_SOURCES
 
-    def _best(self, mention: PlaceMention, key: str, context: _Context) -> Place | None:
+    def _best(self, mention: PlaceMention, key: str, context: _Context) -> Choice | None:
         shares = context.country_shares(key)
         scored = sorted(
             (
@@ -193,6 +234,7 @@ class PlaceChooser:
         if not scored:
             return None
         best_score, best = scored[0]
+        share = 1.0 / sum(10.0 ** (score - best_score) for score, _ in scored)
         tied = [best, *(place for score, place in scored[1:] if best_score - score < 1e-6)]
         if best.kind == "admin2" and any(p.admin1_code != best.admin1_code for p in tied):
             # "Kane County" beside "St. Charles": the state both names can be in
@@ -202,9 +244,10 @@ class PlaceChooser:
                 if p.admin1_code and context.possible_elsewhere((p.country, p.admin1_code), key)
             ]
             if len({p.admin1_code for p in fitting}) == 1:
-                return fitting[0]
-            return replace(best, admin1=None, admin1_code=None)  # "Greene County": which state?
-        return best
+                return Choice(fitting[0], share * len(tied))
+            # "Greene County": which state? The county is sure, its state is not
+            return Choice(replace(best, admin1=None, admin1_code=None), share * len(tied))
+        return Choice(best, share)
 
     def _score(
         self,

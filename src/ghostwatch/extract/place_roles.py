@@ -4,7 +4,9 @@ The seat of a court or a prosecutor is the `authority`'s; a police force works i
 named after ("Chicago police"), so its seat is an `incident` place, while gendarmerie units,
 customs and other bodies serve wider areas from their seat (`authority`). Otherwise the pack's
 cues decide:
-goods `from` a place (`origin`) or sent `to` one (`destination`), where a suspect lives
+where the wounded, the arrested or the dead were taken afterwards (a hospital, a jail, an
+autopsy: `other`, not coded, but still read as context for the case's namesakes), goods `from` a
+place (`origin`) or sent `to` one (`destination`), where a suspect lives
 (`residence`: "who lived in", "Daniel Hargreaves, of Walsall", "A Rockingham man", "domicilié
 à"; a victim's home is `other` and is not coded). A place continuing a list takes the
 role of the one before it ("to buyers in Belgium, the Netherlands and France"). Everything else
@@ -19,7 +21,8 @@ from ghostwatch.extract.place_mentions import PlaceMention, any_of
 
 #: bodies that work in the area they are named after
 AREA_FORCES = frozenset({"police"})
-CUED_ROLES = ("residence", "origin", "destination")
+#: roles read from the words around a mention, in the order they are tried
+CUED_ROLES = ("other", "origin", "destination", "residence")
 #: how far before and after a mention the cues are looked for (characters, within its sentence)
 BEFORE = 120
 AFTER = 60
@@ -53,7 +56,7 @@ class RoleReader:
         sentence = mention.sentence
         before = text[max(sentence.start_char, mention.start - BEFORE) : mention.start]
         after = text[mention.end : min(sentence.end_char, mention.end + AFTER)]
-        for role in ("origin", "destination"):
+        for role in ("other", "origin", "destination"):
             if self.before[role].search(before) or self.after[role].match(after):
                 return role
         if (

@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 from ghostwatch.extract.bodies import bodies_in
 from ghostwatch.extract.component import ExtractionComponent, component
 from ghostwatch.extract.evidence import sentences
-from ghostwatch.extract.place_choice import STRONG_SOURCES, PlaceChooser
+from ghostwatch.extract.place_choice import STRONG_SOURCES, Choice, PlaceChooser, confidence
 from ghostwatch.extract.place_cues import RegionCues
 from ghostwatch.extract.place_mentions import (
     COARSE_KINDS,
@@ -62,6 +62,8 @@ class _Located:
     mentions: list[PlaceMention] = field(default_factory=list)
     #: the cities the text gives this place as a part of ("Chicago" for Englewood)
     cities: list[str] = field(default_factory=list)
+    #: the mentions that chose this place, with their choices (what its confidence rests on)
+    choices: list[tuple[PlaceMention, Choice]] = field(default_factory=list)
 
     @property
     def role(self) -> str:
@@ -100,10 +102,13 @@ class PlaceResolver(ExtractionComponent):
         cued = self.cues.regions(state.document.title or "", doc, mentions)
         located: dict[tuple[str, str, str], _Located] = {}
         chosen = self.chooser.choose(mentions, text, cued)
-        for mention, place in zip(mentions, chosen, strict=True):
-            if place is not None:
+        for mention, choice in zip(mentions, chosen, strict=True):
+            if choice is not None:
+                place = choice.place
                 key = (place.kind, str(place.geonames_id or name_key(place.name)), place.country)
-                located.setdefault(key, _Located(place)).mentions.append(mention)
+                group = located.setdefault(key, _Located(place))
+                group.mentions.append(mention)
+                group.choices.append((mention, choice))
         lead_end = _lead_end(doc)
         anchors = [
             group.place
@@ -205,6 +210,7 @@ class PlaceResolver(ExtractionComponent):
             lat=place.lat,
             lon=place.lon,
             role=group.role,
+            confidence=confidence(group.choices),
             evidence=[Evidence(start=start, end=end, text=text[start:end]) for start, end in spans],
         )
         if aliases:

@@ -1,0 +1,62 @@
+"""The confidence a location carries: sure for places named in a form that leaves no doubt,
+low for a namesake nothing in the text settles (real parses of sentences written here)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from ghostwatch.model import Location, Report
+
+pytestmark = pytest.mark.models
+
+COMPONENTS = ("ghostwatch_scope", "ghostwatch_relevance", "ghostwatch_places")
+
+
+def located(result: Report, name: str) -> Location:
+    matches = [location for location in result.locations if location.name == name]
+    assert matches, f"{name} not in {[location.name for location in result.locations]}"
+    return matches[0]
+
+
+def test_a_namesake_the_text_leaves_open_is_less_sure_than_a_qualified_one(
+    parsed_report: Callable[..., Report],
+) -> None:
+    bare = located(
+        parsed_report("A man was shot in Springfield on Monday night, police said."),
+        "Springfield",
+    )
+    qualified = located(
+        parsed_report(
+            "A man was shot in Springfield, Illinois, on Monday night, police said. Officers "
+            "recovered a handgun at the scene."
+        ),
+        "Springfield",
+    )
+    assert qualified.admin1 == "Illinois"
+    assert bare.confidence is not None and qualified.confidence is not None
+    assert bare.confidence < 0.6 <= 0.9 <= qualified.confidence <= 1.0
+
+
+def test_a_dateline_town_with_its_state_is_sure(parsed_report: Callable[..., Report]) -> None:
+    result = parsed_report(
+        "PARIS, Texas — A 24-year-old man was shot dead outside a bar early Sunday, and "
+        "officers arrested a suspect in Paris hours later, police said."
+    )
+    paris = located(result, "Paris")
+    assert (paris.country, paris.admin1) == ("US", "Texas")
+    assert paris.confidence is not None and paris.confidence >= 0.95
+
+
+def test_french_town_with_its_departement_is_sure_and_every_location_has_a_confidence(
+    parsed_report: Callable[..., Report],
+) -> None:
+    result = parsed_report(
+        "Les gendarmes de Roquebrune-sur-Argens (Var) ont interpellé deux hommes mardi et saisi "
+        "trois pistolets lors d'une perquisition à Fréjus.",
+        language="fr",
+    )
+    town = located(result, "Roquebrune-sur-Argens")
+    assert town.confidence is not None and town.confidence >= 0.9
+    assert all(0.0 < (location.confidence or 0.0) <= 1.0 for location in result.locations)
