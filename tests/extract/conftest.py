@@ -44,11 +44,19 @@ def document(
     *,
     published: dt.date | None = None,
     title: str | None = None,
+    source: str | None = None,
 ) -> Document:
     """A test document: `text` is both its cleaned and its raw text. The fixtures below pass
-    their keywords on here, so `published` and `title` are the only ones they take."""
+    their keywords on here, so `published`, `title` and `source` (its address) are the only
+    ones they take."""
     return Document(
-        id="t", text=text, raw_text=text, language=language, published=published, title=title
+        id="t",
+        text=text,
+        raw_text=text,
+        language=language,
+        published=published,
+        title=title,
+        source=source,
     )
 
 

@@ -9,12 +9,18 @@ its outlet's line, a victim may be flown to another state's hospital), but a sto
 often set in the state its page speaks of; so these regions only weigh namesakes
 (extract/place_choice.py): the "Lexington" of a South Carolina page is the one in South Carolina,
 its "Greene County" the county of that state.
+
+The page's address says as much: a local outlet's domain often holds its city's or its region's
+name ("houstonchronicle.com", "oregonlive.com", "lasvegassun.com"), and a national domain its
+country (".fr", ".be", ".co.uk"): the source's country and region, when known, weigh namesakes
+the same way.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Doc
@@ -36,6 +42,16 @@ REGION_WORDS = 3
 #: a big city points to its region when it is this many times the size of any namesake
 #: ("Orlando" of Florida, not "Columbus" of Ohio or of Georgia)
 BIG_CITY_RATIO = 5
+#: the host of an address; in an archive's address ("web.archive.org/web/2016/http://...")
+#: the last one is the page's own
+_HOST = re.compile(r"https?://([^/:?#\s]+)", re.IGNORECASE)
+#: the shortest run of letters of a domain read as a place's name ("texas", not "nbc")
+MIN_ADDRESS_NAME = 5
+#: labels of a domain that name no outlet, and country codes used as generic endings
+_GENERIC_LABELS = frozenset({"www", "m", "mobile", "amp", "com", "org", "net", "edu", "gov"})
+_VANITY_DOMAINS = frozenset({"co", "tv", "fm", "io", "me", "ly", "cc", "ws", "ai", "am"})
+#: country-code endings that are not the country's ISO code
+_DOMAIN_COUNTRIES = {"uk": "GB"}
 
 
 class RegionCues:
@@ -61,9 +77,68 @@ class RegionCues:
         )
         self.elsewhere_before = any_of(config.get("elsewhere_before"))
 
-    def regions(self, title: str, doc: Doc, mentions: Sequence[PlaceMention]) -> list[Place]:
-        """The regions the title and the text point to, each once."""
-        return _distinct([*self._in_title(title, mentions), *self._in_text(doc, mentions)])
+    def regions(
+        self, title: str, doc: Doc, mentions: Sequence[PlaceMention], source: str | None = None
+    ) -> list[Place]:
+        """The regions (and countries) the page's address, title and text point to, each
+        once."""
+        return _distinct(
+            [
+                *self._in_address(source or ""),
+                *self._in_title(title, mentions),
+                *self._in_text(doc, mentions),
+            ]
+        )
+
+    def _in_address(self, source: str) -> tuple[Place, ...]:
+        """The country of the page's national domain and the regions its outlet's name holds
+        ("houstonchronicle.com": Texas)."""
+        hosts = _HOST.findall(source)
+        return self._of_host(hosts[-1].lower()) if hosts else ()
+
+    @lru_cache(maxsize=4096)  # noqa: B019 -- one finder per language for the process's life
+    def _of_host(self, host: str) -> tuple[Place, ...]:
+        labels = host.split(".")
+        found: list[Place] = []
+        ending = labels[-1]
+        code = _DOMAIN_COUNTRIES.get(ending, ending.upper())
+        if len(ending) == 2 and ending not in _VANITY_DOMAINS:
+            country = self.gazetteer.country(code)
+            if country is not None:
+                found.append(country)
+        for label in labels[:-1]:
+            if label in _GENERIC_LABELS or label in _VANITY_DOMAINS:
+                continue
+            for run in re.findall(r"[a-z]+", label):
+                found.extend(self._named_in_run(run))
+        return tuple(found)
+
+    def _named_in_run(self, run: str) -> list[Place]:
+        """The regions the names inside a run of letters point to, longest names first and
+        not overlapping; names at either end of the run may be two words ("lasvegassun"). A
+        name pointing to no region still holds its letters ("kansascity" is not Kansas)."""
+        matches = []
+        for start in range(len(run)):
+            for end in range(len(run), start + MIN_ADDRESS_NAME - 1, -1):
+                piece = run[start:end]
+                spellings = [piece]
+                if start == 0 or end == len(run):
+                    cuts = range(2, len(piece) - 2)
+                    spellings += [f"{piece[:cut]} {piece[cut:]}" for cut in cuts]
+                named = next((found for name in spellings if (found := self._named_as(name))), None)
+                if named is not None:
+                    matches.append((start, end, named[0]))
+                    break
+        kept: list[tuple[int, int, Place | None]] = []
+        for start, end, region in sorted(matches, key=lambda m: m[0] - m[1]):
+            if all(end <= other_start or other_end <= start for other_start, other_end, _ in kept):
+                kept.append((start, end, region))
+        return [region for _, _, region in kept if region is not None]
+
+    def _named_as(self, name: str) -> tuple[Place | None] | None:
+        """None when no place is called `name`, else the region it points to (or None)."""
+        places = [p for p in self.gazetteer.lookup(name) if p.called(name)]
+        return (_region_of(places, name_key(name), self.gazetteer)[0],) if places else None
 
     def _in_title(self, title: str, mentions: Sequence[PlaceMention]) -> list[Place]:
         """The regions the title names: after a comma ("Memphis, Tennessee", "Columbus,
@@ -164,21 +239,28 @@ class RegionCues:
             places = [p for p in self.gazetteer.lookup(name) if p.called(name)]
             if not places:
                 continue
-            key = name_key(name)
-            regions = [p for p in places if p.kind == "admin1" and name_key(p.name) == key]
-            towns = sorted((p for p in places if p.kind == "city"), key=lambda p: -p.population)
-            big = bool(towns) and towns[0].population >= LARGE_CITY_POPULATION
-            if regions and not big:
-                return size, regions[0], False
-            if (
-                big
-                and not regions
-                and (len(towns) == 1 or towns[0].population >= BIG_CITY_RATIO * towns[1].population)
-            ):
-                city = towns[0]
-                return size, self.gazetteer.admin1(city.country, city.admin1_code or ""), True
-            return size, None, False
+            region, through_city = _region_of(places, name_key(name), self.gazetteer)
+            return size, region, through_city
         return 0, None, False
+
+
+def _region_of(places: list[Place], key: str, gazetteer: Gazetteer) -> tuple[Place | None, bool]:
+    """The region a name points to and whether through a city: a region's own name, or a big
+    city's far bigger than its namesakes (None for any other place, or when the name is both a
+    region's and a big city's: "Washington")."""
+    regions = [p for p in places if p.kind == "admin1" and name_key(p.name) == key]
+    towns = sorted((p for p in places if p.kind == "city"), key=lambda p: -p.population)
+    big = bool(towns) and towns[0].population >= LARGE_CITY_POPULATION
+    if regions and not big:
+        return regions[0], False
+    if (
+        big
+        and not regions
+        and (len(towns) == 1 or towns[0].population >= BIG_CITY_RATIO * towns[1].population)
+    ):
+        city = towns[0]
+        return gazetteer.admin1(city.country, city.admin1_code or ""), True
+    return None, False
 
 
 def _distinct(regions: list[Place]) -> list[Place]:

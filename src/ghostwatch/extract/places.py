@@ -99,7 +99,7 @@ class PlaceResolver(ExtractionComponent):
         self.senses.settle(text, mentions)
         self.roles.assign(text, mentions)
         mentions = [mention for mention in mentions if state.in_case(mention.sentence)]
-        cued = self.cues.regions(state.document.title or "", doc, mentions)
+        cued = self.cues.regions(state.document.title or "", doc, mentions, state.document.source)
         located: dict[tuple[str, str, str], _Located] = {}
         chosen = self.chooser.choose(mentions, text, cued)
         for mention, choice in zip(mentions, chosen, strict=True):
