@@ -292,3 +292,14 @@ def test_a_fatal_wound_is_a_death_not_an_injury(
     parsed_report: Callable[..., Report], text: str, expected: dict[str, int]
 ) -> None:
     assert values(parsed_report, "en", text) == expected
+
+
+def test_an_ordinal_after_the_dead_is_one_more_person(
+    parsed_report: Callable[..., Report],
+) -> None:
+    # the parser hangs "a third" on the first verb and leaves "was wounded" without a subject
+    text = (
+        "Two men suffered fatal injuries and a third was wounded in a shooting outside a bar "
+        "on Main Street early Sunday, police said."
+    )
+    assert values(parsed_report, "en", text) == {"killed": 2, "injured": 1}

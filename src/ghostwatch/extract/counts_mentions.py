@@ -263,7 +263,9 @@ class MentionFinder:
         """The noun written right before a passive's auxiliary when the parse gave the verb no
         subject on its line: "after five people, including an infant, were injured" read as
         "after [five people]", a headline joined to the lead ("Four shot in Park  Four men were
-        shot" with the headline's "shot" as subject). A parenthetical between commas is skipped."""
+        shot" with the headline's "shot" as subject), an ordinal taken for a second object ("Two
+        men suffered fatal injuries and [a third] was wounded"). A parenthetical between commas
+        is skipped."""
         auxiliaries = [
             c.i for c in verb.children if c.dep_ in ("auxpass", "aux:pass", "aux") and c.i < verb.i
         ]
@@ -282,7 +284,10 @@ class MentionFinder:
         if position < start:
             return None
         token = self.doc[position]
-        if token.pos_ not in ("NOUN", "NUM") or token.dep_ not in _MISREAD_SUBJECT:
+        ordinal = token.dep_ == "conj" and token.like_num and not token.is_digit
+        if not ordinal and (
+            token.pos_ not in ("NOUN", "NUM") or token.dep_ not in _MISREAD_SUBJECT
+        ):
             return None  # not "tell 7 Action News [Robinson] was shot", nor a caption's name
         if self._line_break(position, verb.i):
             return None
