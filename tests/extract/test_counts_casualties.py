@@ -303,3 +303,14 @@ def test_an_ordinal_after_the_dead_is_one_more_person(
         "on Main Street early Sunday, police said."
     )
     assert values(parsed_report, "en", text) == {"killed": 2, "injured": 1}
+
+
+def test_a_state_hung_on_the_hospital_is_the_people_taken_there(
+    parsed_report: Callable[..., Report],
+) -> None:
+    # the parser hangs "with injuries" on "hospital"; the people are the verb's
+    text = (
+        "Two men died at the scene of the shooting. Three victims were transported to a local "
+        "hospital with non-life threatening injuries."
+    )
+    assert values(parsed_report, "en", text) == {"killed": 2, "injured": 3}

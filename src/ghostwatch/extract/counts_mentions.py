@@ -340,7 +340,16 @@ class MentionFinder:
         if anchor.dep_ == "ROOT":
             return []
         host = anchor.head
-        if anchor.dep_ in ("amod", "acl", "prep", "nmod", "appos") and host.pos_ in _NOMINAL:
+        if (
+            anchor.dep_ == "prep"
+            and host.dep_ == "pobj"
+            and host.head.dep_ == "prep"
+            and host.head.head.pos_ in _VERBAL
+        ):
+            # "were transported to a hospital with injuries": the parser hangs the state on
+            # the place the people were taken to; they are the verb's
+            host = host.head.head
+        elif anchor.dep_ in ("amod", "acl", "prep", "nmod", "appos") and host.pos_ in _NOMINAL:
             return [host]
         if host.pos_ not in _VERBAL | {"ADJ"}:
             return []
