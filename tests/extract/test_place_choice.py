@@ -60,3 +60,34 @@ def test_french_town_with_its_departement_is_sure_and_every_location_has_a_confi
     town = located(result, "Roquebrune-sur-Argens")
     assert town.confidence is not None and town.confidence >= 0.9
     assert all(0.0 < (location.confidence or 0.0) <= 1.0 for location in result.locations)
+
+
+def test_a_county_alone_is_the_far_more_populous_namesake_or_keeps_its_state_open(
+    parsed_report: Callable[..., Report],
+) -> None:
+    stop = "Deputies found two rifles and a pistol in a car stopped on a highway in {} on Tuesday."
+    harris = located(parsed_report(stop.format("Harris County")), "Harris County")
+    assert harris.admin1 == "Texas"  # 4.7 million people, Georgia's 35,000
+    greene = located(parsed_report(stop.format("Greene County")), "Greene County")
+    assert greene.admin1 is None  # counties of fourteen states, none far the largest
+
+
+def test_a_town_named_beside_its_county_is_the_namesake_in_that_county(
+    parsed_report: Callable[..., Report],
+) -> None:
+    result = parsed_report(
+        "A man was arrested in Live Oak on Friday after deputies found an unregistered rifle "
+        "in his truck, the Sutter County Sheriff's Office said."
+    )
+    live_oak = located(result, "Live Oak")  # not the larger Live Oak of Santa Cruz County
+    assert (live_oak.admin1, live_oak.geonames_id) == ("California", 5367315)
+
+
+def test_a_region_of_a_country_the_story_never_speaks_of_is_a_local_name(
+    parsed_report: Callable[..., Report],
+) -> None:
+    result = parsed_report(
+        "A teenager was wounded in a shooting on the West Bank on Sunday night, New Orleans "
+        "police said. Officers recovered a handgun."
+    )
+    assert [location.country for location in result.locations] == ["US"]

@@ -341,13 +341,13 @@ def test_the_title_gives_an_ambiguous_county_its_state(
 ) -> None:
     text = (
         "A 4-year-old boy was critically wounded Sunday when he found a handgun in a bedroom, "
-        "the Harris County Sheriff's Office said."
+        "the Montgomery County Sheriff's Office said."
     )
-    county = located(parsed_report(text), "Harris County")
-    assert county.admin1 is None
-    title = "Boy, 4, shoots himself with found gun - KXYZ Houston, Texas News"
-    county = located(parsed_report(text, title=title), "Harris County")
-    assert county.admin1 == "Texas"
+    county = located(parsed_report(text), "Montgomery County")
+    assert county.admin1 is None  # counties of eighteen states, none far the largest
+    title = "Boy, 4, shoots himself with found gun - KXYZ Dayton, Ohio News"
+    county = located(parsed_report(text, title=title), "Montgomery County")
+    assert county.admin1 == "Ohio"
 
 
 @pytest.mark.parametrize(

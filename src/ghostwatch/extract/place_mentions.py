@@ -124,12 +124,18 @@ class _Page:
 
 
 def within(place: Place, region: Place) -> bool:
-    """Whether `place` lies in `region` (a country, a first-level region or a county)."""
+    """Whether `place` lies in `region` (a country, a first-level region or a county): in a
+    county, by the name of the county the gazetteer gives the town, where it gives one (else
+    any town of the county's state may lie in it)."""
     if place.country != region.country:
         return False
     if region.kind == "country":
         return True
-    return place.admin1_code is not None and place.admin1_code == region.admin1_code
+    if place.admin1_code is None or place.admin1_code != region.admin1_code:
+        return False
+    if region.kind == "admin2" and place.kind == "city" and place.admin2 is not None:
+        return region.called(place.admin2)
+    return True
 
 
 class MentionFinder:

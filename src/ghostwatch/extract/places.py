@@ -185,7 +185,7 @@ class PlaceResolver(ExtractionComponent):
             return any(
                 not other.only_in_bodies and not _finer(place, other.place) for other in groups
             )
-        finer = [o for o in groups if o is not group and _finer(o.place, place)]
+        finer = [o for o in groups if o is not group and _finer(o.place, place, by_state=True)]
         if place.kind == "country":
             return bool(finer)
         if any(mention.distinct for mention in group.mentions):
@@ -313,10 +313,20 @@ def _lead_end(doc: Doc) -> int:
     return ends[-1] if ends else 0
 
 
-def _finer(inner: Place, outer: Place) -> bool:
-    """Whether `inner` is a finer place lying inside `outer`."""
+def _finer(inner: Place, outer: Place, *, by_state: bool = False) -> bool:
+    """Whether `inner` is a finer place lying inside `outer`; `by_state`: a town of the
+    county's state counts as lying in the county, whatever county the gazetteer puts it in
+    (a story's county beside a town of the next county is mostly its surroundings, which the
+    coding guide leaves out: "Joplin" with "Newton County", though the gazetteer puts Joplin
+    in Jasper County)."""
     rank = {"country": 0, "admin1": 1, "admin2": 2, "city": 3}
-    return rank[inner.kind] > rank[outer.kind] and within(inner, outer)
+    if rank[inner.kind] <= rank[outer.kind]:
+        return False
+    if by_state and outer.kind == "admin2":
+        return (inner.country, inner.admin1_code) == (outer.country, outer.admin1_code) and (
+            outer.admin1_code is not None
+        )
+    return within(inner, outer)
 
 
 def _countries(groups: list[_Located]) -> list[str]:

@@ -33,7 +33,7 @@ from ghostwatch.geo.geonames import MIN_CITY_POPULATION, GeonamesCacheGazetteer
 from ghostwatch.geo.region_names import RG_DISTRIBUTION, rg_version
 
 #: the layout of the file; bump it whenever the tables or their meaning change
-FORMAT = 1
+FORMAT = 2
 
 #: the gettext domain of pycountry's country names
 _PYCOUNTRY_DOMAIN = "iso3166-1"
@@ -53,6 +53,7 @@ CREATE TABLE places (
     country TEXT NOT NULL,
     admin1 TEXT,
     admin1_code TEXT,
+    admin2 TEXT,
     lat REAL,
     lon REAL,
     population INTEGER NOT NULL,
@@ -154,7 +155,7 @@ def build_gazetteer(
         )
         country_names = _write_country_names(connection, source, ids, set(index))
         connection.executemany(
-            "INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ids.rows()
+            "INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ids.rows()
         )
         meta = {
             "format": str(FORMAT),
@@ -195,6 +196,7 @@ class _PlaceIds:
                 place.country,
                 place.admin1,
                 place.admin1_code,
+                place.admin2,
                 place.lat,
                 place.lon,
                 place.population,

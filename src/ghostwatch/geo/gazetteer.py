@@ -54,7 +54,9 @@ class Place:
     `admin1` is the name of the first-level region a finer place lies in (None for countries,
     regions, and places of countries whose regions the gazetteer cannot name); `admin1_code` is
     its GeoNames code, or the region's own code for an admin1 place. `aliases` are the other
-    names the gazetteer knows for regions and countries (former and foreign names).
+    names the gazetteer knows for regions and countries (former and foreign names). `admin2` is
+    the name of the second-level region a town lies in ("Harris County" for Houston), where the
+    gazetteer knows it (not for towns under 1,000 inhabitants).
     """
 
     name: str
@@ -67,6 +69,7 @@ class Place:
     lon: float | None = None
     population: int = 0
     aliases: tuple[str, ...] = ()
+    admin2: str | None = None
 
     def called(self, name: str) -> bool:
         """Whether `name` is this place's own name or one of its aliases (not a foreign form
@@ -80,7 +83,8 @@ class Gazetteer(ABC):
 
     @abstractmethod
     def lookup(self, name: str) -> list[Place]:
-        """Every place called `name` (any kind, also by alternate name), most populous first."""
+        """Every place called `name` (any kind, also by alternate name), most populous first
+        (a county, whose population is its towns', as if it had none)."""
 
     @abstractmethod
     def country(self, code: str) -> Place | None:

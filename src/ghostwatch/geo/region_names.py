@@ -77,10 +77,13 @@ class LearnedRegion:
 
 @dataclass
 class LearnedRegions:
-    """What the join taught: admin-1 regions by (country, code), and admin-2 regions."""
+    """What the join taught: admin-1 regions by (country, code), admin-2 regions, and the
+    admin-2 name of each joined city by its GeoNames id (every country's, those whose admin-2
+    regions another source names too: a town lies in the county the CSV gives it)."""
 
     admin1: dict[tuple[str, str], LearnedRegion] = field(default_factory=dict)
     admin2: list[LearnedRegion] = field(default_factory=list)
+    city_admin2: dict[int, str] = field(default_factory=dict)
 
 
 def rg_version() -> str | None:
@@ -190,6 +193,12 @@ def learn_regions(
             found_by = words.findable(words.names_of(spelled))
             learned.admin1[(country, code)] = LearnedRegion(
                 country, code, spelled, found_by, population[(country, code)]
+            )
+    for city, row in joined:
+        if row["admin2"]:
+            country = city["countrycode"]
+            learned.city_admin2[int(city["geonameid"])] = spellings.get(country, {}).get(
+                name_key(row["admin2"]), row["admin2"]
             )
     skip = set(admin2_countries_known)
     learned.admin2 = _admin2(

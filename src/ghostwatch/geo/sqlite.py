@@ -27,7 +27,7 @@ MMAP_SIZE = 256 * 1024 * 1024
 
 _PLACE_COLUMNS = (
     "p.name, p.kind, p.country, p.admin1, p.admin1_code, p.geonames_id, p.lat, p.lon, "
-    "p.population, p.aliases"
+    "p.population, p.aliases, p.admin2"
 )
 _SELECT = f"SELECT {_PLACE_COLUMNS} FROM "
 _BY_NAME = _SELECT + "names n JOIN places p ON p.id = n.place WHERE n.key = ? ORDER BY n.rank"
@@ -107,7 +107,9 @@ class SqliteGazetteer(Gazetteer):
 
 
 def _place(row: tuple) -> Place:
-    name, kind, country, admin1, admin1_code, geonames_id, lat, lon, population, aliases = row
+    name, kind, country, admin1, admin1_code, geonames_id, lat, lon, population, aliases, admin2 = (
+        row
+    )
     return Place(
         name=name,
         kind=kind,
@@ -119,4 +121,5 @@ def _place(row: tuple) -> Place:
         lon=lon,
         population=population,
         aliases=tuple(json.loads(aliases)) if aliases else (),
+        admin2=admin2,
     )
