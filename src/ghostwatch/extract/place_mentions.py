@@ -1,18 +1,20 @@
 """Where a document names places, and what each name could be.
 
-Mentions come from five sources, strongest first: a town with its region ("Ardmore, Okla.",
+Mentions come from six sources, strongest first: a town with its region ("Ardmore, Okla.",
 "Roquebrune-sur-Argens (Var)", "PARIS, Texas"; the region alone when the gazetteer lacks the
 town), a dateline ("CHICAGO (AP) —", "Champaign - "), the parser's place entities, the seats of
-official bodies ("Sheffield Crown Court", "the Las Vegas Metropolitan Police Department"), and
+official bodies ("Sheffield Crown Court", "the Las Vegas Metropolitan Police Department"),
 capitalised names whose wording makes them places though the parser missed them ("of Walsall",
-"A Rockingham man", "a 33-year-old Pontiac man", "in Chattanooga Sunday"). A region that only
-qualifies a town, and a parenthesis glossing a place ("Ile-de-France (Paris region)"), name no
-place of their own. A county the pack's words name before its name ("le comté de Harris") is
-read first, as the county the gazetteer knows in English ("Harris County"). Names in page
-furniture (bylines, outlet names such as "Chicago Tribune"), streets, addresses and places named
-for something else (the hospital a victim was taken to, a distant landmark: "25 miles north of
-Greensboro") are left out. Each mention carries its
-gazetteer candidates; its role is read by extract/place_roles.py.
+"A Rockingham man", "a 33-year-old Pontiac man", "in Chattanooga Sunday"), and names no wording
+cues that the gazetteer scan keeps (extract/place_scan.py: "Nice police said", "a Rotterdam
+court"). A foreign name of a large town is that town ("à Londres", "Liège and Luik"). A region
+that only qualifies a town, and a parenthesis glossing a place ("Ile-de-France (Paris region)"),
+name no place of their own. A county the pack's words name before its name ("le comté de
+Harris") is read first, as the county the gazetteer knows in English ("Harris County"). Names in
+page furniture (bylines, outlet names such as "Chicago Tribune"), streets, addresses, makes of
+guns named after towns ("a Springfield pistol") and places named for something else (the
+hospital a victim was taken to, a distant landmark: "25 miles north of Greensboro") are left
+out. Each mention carries its gazetteer candidates; its role is read by extract/place_roles.py.
 """
 
 from __future__ import annotations
@@ -26,7 +28,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ghostwatch.extract.bodies import Body
 from ghostwatch.extract.evidence import doc_text, entities_in
-from ghostwatch.geo import Gazetteer, Place
+from ghostwatch.extract.place_scan import GazetteerScan
+from ghostwatch.geo import Gazetteer, Place, name_key
 
 #: a capitalised word; a full stop stays inside it (abbreviations: "St.", "W.Va.", "Tenn."), but
 #: not one glued to the next sentence's first word ("in Winchester.Officers were called",
@@ -70,11 +73,18 @@ _FACILITY = re.compile(
 )
 
 COARSE_KINDS = frozenset({"country", "admin1", "admin2"})
+#: sources of names read without a region or a body to vouch for them
+FREE_SOURCES = frozenset({"ner", "context", "gazetteer"})
+#: sources of names the parser did not take for places
+UNLABELLED_SOURCES = frozenset({"context", "gazetteer"})
 HEADLINE_WORDS = 25
 SENTENCE_ENDS = (".", "!", "?", ":", ";", '"', "”", "’", "'", ")", "»", "…")
 #: the smallest town a part of a longer name may be ("South Los Angeles" -> "Los Angeles"); the
 #: words left out must be modifiers ("Mount Auburn" is not Auburn)
 SUBPART_POPULATION = 15000
+#: the smallest town whose foreign names are read ("Londres" for London, "Luik" for Liège)
+FOREIGN_NAME_POPULATION = 100_000
+MILLION_CITY_POPULATION = 1_000_000
 
 
 @dataclass
@@ -157,6 +167,7 @@ class MentionFinder:
         self.list_words = words.of("list_words")
         self.name_links = words.of("name_links")
         self.street_words = words.of("street_words")
+        self.make_nouns = words.of("make_nouns")
         self.outlet_words = words.of("outlet_words")
         self.county_prefixes = words.of("county_prefixes", lower=False)
         self.place_titles = words.of("place_titles", lower=False)
@@ -183,6 +194,9 @@ class MentionFinder:
         )
         self.elsewhere_nouns = words.of("elsewhere_nouns")
         self.area_words = words.of("area_words")
+        #: the countries the language's news covers (their towns are named in the language)
+        self.home_countries = set(config.get("country_prior") or ())
+        self.scan = GazetteerScan(config, gazetteer, _run_end)
 
     def find(self, doc: Doc, bodies: list[Body]) -> list[PlaceMention]:
         """Every place mention of `doc`, in text order."""
@@ -207,6 +221,9 @@ class MentionFinder:
                     found.append(mention)
                     taken.append((mention.start, mention.end))
         for mention in self._unlabelled(page, taken):
+            found.append(mention)
+            taken.append((mention.start, mention.end))
+        for mention in self._scanned(page, taken):
             found.append(mention)
             taken.append((mention.start, mention.end))
         glosses = [gloss for m in found if (gloss := _gloss_after(page.text, m.end))]
@@ -386,18 +403,26 @@ class MentionFinder:
 
     def _reclaimed(self, page: _Page, entity: Span) -> PlaceMention | None:
         """A mislabelled entity that is wholly a region's, a country's or a hyphenated town's
-        own name ("Ile-de-France" tagged PERSON, "the Provence-Alpes-Côte" tagged FAC)."""
+        own name ("Ile-de-France" tagged PERSON, "the Provence-Alpes-Côte" tagged FAC). A
+        sizeable town of a region's name is a candidate too ("a workshop in Valencia" tagged
+        PERSON is the city as likely as the region)."""
         start = entity.start_char
         if entity[0].lower_ in self.articles and len(entity) > 1:
             start = entity[1].idx
         end = max(entity.end_char, _run_end(page.text, start) or 0)
         name = _TRAILING.sub("", page.text[start:end])
+        own = [p for p in self.gazetteer.lookup(name) if p.called(name)]
         places = [
-            p
-            for p in self.gazetteer.lookup(name)
-            if p.called(name)
-            and (p.kind in ("country", "admin1") or (p.kind == "city" and "-" in name))
+            p for p in own if p.kind in ("country", "admin1") or (p.kind == "city" and "-" in name)
         ]
+        if places:
+            places += [
+                p
+                for p in own
+                if p.kind == "city"
+                and p not in places
+                and p.population >= self.person_name_population
+            ]
         return self._mention(page, start, start + len(name), "ner", places) if places else None
 
     def _unlabelled(self, page: _Page, taken: list[tuple[int, int]]) -> Iterator[PlaceMention]:
@@ -427,6 +452,16 @@ class MentionFinder:
                 end, minimum = self._before_date_words(doc, token), self.person_name_population
             mention = self._best_part(page, token.idx, end, "context", True, kinds, minimum)
             if mention is not None and not (minimum and mention.end < end):
+                yield mention
+
+    def _scanned(self, page: _Page, taken: list[tuple[int, int]]) -> Iterator[PlaceMention]:
+        """Place names no wording cues, kept by the gazetteer scan (extract/place_scan.py), in
+        running text."""
+        for start, end, places in self.scan.names(page.doc, page.text, taken, page.name_words):
+            if _short_unpunctuated_line(page.text, start):
+                continue  # a headline, a caption, a list of links: not running text
+            mention = self._mention(page, start, end, "gazetteer", places)
+            if mention is not None:
                 yield mention
 
     def _before_date_words(self, doc: Doc, token: Token) -> int:
@@ -529,11 +564,48 @@ class MentionFinder:
                 places = self.regions_named(name) or [p for p in places if p.kind == "country"]
             elif not places and whole and source == "ner":
                 places = self.gazetteer.lookup(name)  # a foreign name: "Bruxelles", "Anvers"
+            elif whole and source in ("ner", "context"):
+                places = places + self._foreign_names(page, name, source, kinds)
             if places:
                 mention = self._mention(page, part_start, part_start + len(name), source, places)
                 if mention is not None:
                     return mention
         return None
+
+    def _foreign_names(
+        self, page: _Page, name: str, source: str, kinds: frozenset[str] | None
+    ) -> list[Place]:
+        """Large towns the gazetteer knows by `name` only as another language's name for them
+        ("Londres", "Luik", "Anvers"), when no region and no town of note bears it as its own
+        (Londres in Argentina has 3,000 people), nor any town of a country the language's news
+        covers. The gazetteer's other names are often words or people's names ("Cabela" for
+        Gabela, "Salazar" for N'dalatando), so the text must also give the town by its own
+        name ("Liège and Luik"), or else the parser take the name for a place and the name be
+        alike the town's ("Londres", "Cologne" for Köln, a city of a million)."""
+        if kinds is not None and "city" not in kinds:
+            return []
+        found = self.gazetteer.lookup(name)
+        if any(
+            p.called(name)
+            and (
+                p.kind != "city"
+                or p.population >= SUBPART_POPULATION
+                or p.country in self.home_countries
+            )
+            for p in found
+        ):
+            return []
+        return [
+            p
+            for p in found
+            if p.kind == "city"
+            and not p.called(name)
+            and p.population >= FOREIGN_NAME_POPULATION
+            and (
+                _names_word(page.text, p.name)
+                or (source == "ner" and _alike(name, p))  # "Londres" for London
+            )
+        ]
 
     def _only_modifiers(
         self, text: str, words: list[tuple[int, int]], part_start: int, part_end: int
@@ -602,11 +674,11 @@ class MentionFinder:
         """Whether a mention names a place of the story rather than a person, a street, an
         outlet, a line of page furniture or somewhere named for another reason."""
         text = page.text
-        if mention.source == "ner" and self._before_a_name(page, mention):
+        if mention.source in ("ner", "gazetteer") and self._before_a_name(page, mention):
             return False  # "Jordan Whitfield": a first name the parser took for a country
-        if mention.source in ("ner", "context") and mention.text in page.name_words:
+        if mention.source in FREE_SOURCES and mention.text in page.name_words:
             return False  # "Stewart and Hampton were struck": Hampton is Jane Hampton
-        if mention.source in ("ner", "context") and mention.text.lower() in self.outlet_words:
+        if mention.source in FREE_SOURCES and mention.text.lower() in self.outlet_words:
             return False  # "according to the Tribune"
         line_start = text.rfind("\n", 0, mention.start) + 1
         line_end = text.find("\n", mention.end)
@@ -617,6 +689,8 @@ class MentionFinder:
             word = following.group(1).lower().rstrip(".")
             if word in self.area_words:
                 return False  # "the Hardin county fairgrounds": a county, not its namesake town
+            if word in self.make_nouns and mention.source in FREE_SOURCES:
+                return False  # "a Springfield pistol", "a Winchester rifle": a make of gun
             if following.group(1).islower() and self.noun_modifier_opener.search(
                 text, max(0, mention.start - 30), mention.start
             ):
@@ -644,7 +718,7 @@ class MentionFinder:
         "Oklahoma City Thunder", "Ashley's Furniture"), unless what follows is a region
         ("Washington D.C.") or a date ("in Hermitage Tuesday evening")."""
         text = page.text
-        pattern = _NAME_GOES_ON if mention.source == "context" else _NAME_GOES_ON_PLAIN
+        pattern = _NAME_GOES_ON if mention.source in UNLABELLED_SOURCES else _NAME_GOES_ON_PLAIN
         goes_on = pattern.match(text, mention.end)
         if not goes_on or goes_on.group(1).rstrip(".") in self.place_titles:
             return False  # "Memphis Mayor Jim Strickland" speaks of Memphis
@@ -704,6 +778,21 @@ def _run_end(text: str, start: int) -> int | None:
         if _POSSESSIVE.search(word.group()):
             return word.end()  # "Chicago's West Garfield Park": the possessive ends the name
     return run.end()
+
+
+def _alike(name: str, place: Place) -> bool:
+    """Whether `name` may be another language's name of `place`: it starts like the place's
+    own name ("Londres", "Anvers" for Antwerp), or the place is a city of a million, whose
+    names differ more ("Cologne" for Köln)."""
+    return (
+        name_key(name)[:1] == name_key(place.name)[:1]
+        or place.population >= MILLION_CITY_POPULATION
+    )
+
+
+def _names_word(text: str, name: str) -> bool:
+    """Whether `text` holds `name` as a word of its own."""
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
 
 
 def _in_headline(text: str, position: int, body_start: int) -> bool:
