@@ -10,7 +10,10 @@ cues that the gazetteer scan keeps (extract/place_scan.py: "Nice police said", "
 court"). A foreign name of a large town is that town ("à Londres", "Liège and Luik"). A region
 that only qualifies a town, and a parenthesis glossing a place ("Ile-de-France (Paris region)"),
 name no place of their own. A county the pack's words name before its name ("le comté de
-Harris") is read first, as the county the gazetteer knows in English ("Harris County"). Names in
+Harris") is read first, as the county the gazetteer knows in English ("Harris County"), and so is
+a hyphenated name it knows only with the county word ("Miami-Dade", never Miami alone). A compass
+word before or after an unknown name marks a quarter of the town it names ("Southwest Memphis",
+"New Orleans East"), unless the gazetteer knows the longer name ("East Orange"). Names in
 page furniture (bylines, outlet names such as "Chicago Tribune"), streets, addresses, makes of
 guns named after towns ("a Springfield pistol") and places named for something else (the
 hospital a victim was taken to, a distant landmark: "25 miles north of Greensboro") are left
@@ -172,6 +175,7 @@ class MentionFinder:
         self.county_prefixes = words.of("county_prefixes", lower=False)
         self.place_titles = words.of("place_titles", lower=False)
         self.facility_words = words.of("facility_words", lower=False)
+        self.quarter_words = words.of("quarter_words")
         self.county_word = config.get("county_word", "County")
         before = "|".join(f"(?:{p})" for p in config.get("county_before") or ())
         self.county_phrase = re.compile(
@@ -355,14 +359,18 @@ class MentionFinder:
 
     def _town_in(self, page: _Page, start: int, end: int, region: Place) -> PlaceMention | None:
         """The longest tail of a capitalised name that is a town of `region` ("In Gary, Ind."
-        -> "Gary")."""
+        -> "Gary"), or a county of it by its own name ("WAGONER COUNTY, OK")."""
         words = page.text[start:end].split(" ")
+        counties = region.kind in ("admin1", "country")
         for skip in range(len(words)):
             name = " ".join(words[skip:])
             if name in self.not_places:
                 continue
             towns = [
-                p for p in self.gazetteer.lookup(name) if p.kind == "city" and within(p, region)
+                p
+                for p in self.gazetteer.lookup(name)
+                if (p.kind == "city" or (counties and p.kind == "admin2" and p.called(name)))
+                and within(p, region)
             ]
             if towns:
                 mention = self._mention(page, end - len(name), end, "qualified", towns)
@@ -548,7 +556,7 @@ class MentionFinder:
                 whole
                 or prefixes_only
                 or source == "seat"  # the seat of "Las Vegas Metropolitan Police"
-                or self._only_modifiers(page.text, words, part_start, part_end)
+                or self._only_modifiers(page.text, words, part_start, part_end, whole_end)
             )
             places = [
                 p
@@ -562,6 +570,8 @@ class MentionFinder:
             elif name.isupper() and len(name) <= 3:
                 # "WA", "NSW", "US": an abbreviation, never a town called "Wa"
                 places = self.regions_named(name) or [p for p in places if p.kind == "country"]
+            elif not places and whole and (county := self.hyphenated_county(name)):
+                places = county  # "northeast Miami-Dade" is Miami-Dade County
             elif not places and whole and source == "ner":
                 places = self.gazetteer.lookup(name)  # a foreign name: "Bruxelles", "Anvers"
             elif whole and source in ("ner", "context"):
@@ -608,14 +618,22 @@ class MentionFinder:
         ]
 
     def _only_modifiers(
-        self, text: str, words: list[tuple[int, int]], part_start: int, part_end: int
+        self,
+        text: str,
+        words: list[tuple[int, int]],
+        part_start: int,
+        part_end: int,
+        whole_end: int | None = None,
     ) -> bool:
-        """Whether the words of a name outside one of its parts are all modifiers ("South" of
-        "South Los Angeles")."""
+        """Whether the words of a name outside one of its parts are all modifiers or compass
+        words ("South" of "South Los Angeles", "Nord" of "Marseille Nord"). Words the name was
+        extended by past the entity it came from (`whole_end`) do not count: "Sunday" of
+        "Southwest Memphis Sunday" is a date."""
+        limit = whole_end if whole_end is not None and part_end <= whole_end else None
         return all(
-            text[start:end].lower() in self.modifiers
+            text[start:end].lower() in self.modifiers | self.quarter_words
             for start, end in words
-            if end <= part_start or start >= part_end
+            if (end <= part_start or start >= part_end) and (limit is None or end <= limit)
         )
 
     def _seat(self, page: _Page, start: int, end: int) -> PlaceMention | None:
@@ -642,6 +660,9 @@ class MentionFinder:
                     if town is not None:
                         return town
         first, *rest = name.split(" ")
+        county = self.hyphenated_county(first)
+        if county and set(rest) <= self.not_places:  # "Miami-Dade Police"
+            return self._mention(page, start, start + len(first), "seat", county)
         head = first.split("-")[0]
         if head != first and head not in self.not_places and set(rest) <= self.not_places:
             # "the Charlotte-Mecklenburg Police", "Savannah-Chatham Metro Police": the force of a
@@ -650,6 +671,14 @@ class MentionFinder:
             if towns:
                 return self._mention(page, start, start + len(head), "seat", towns)
         return self._best_part(page, start, end, "seat", False)
+
+    def hyphenated_county(self, name: str) -> list[Place]:
+        """The county a hyphenated name stands for, the county word left out ("Miami-Dade" for
+        Miami-Dade County); its first word alone is another place ("Miami")."""
+        if "-" not in name:
+            return []
+        county = f"{name} {self.county_word}"
+        return [p for p in self.gazetteer.lookup(county) if p.kind == "admin2" and p.called(county)]
 
     def seat_places(self, name: str) -> list[Place]:
         """What a body's seat can be: a place by its own name or a region's abbreviation
@@ -724,6 +753,8 @@ class MentionFinder:
             return False  # "Memphis Mayor Jim Strickland" speaks of Memphis
         if self.regions_named(goes_on.group(1)):
             return False
+        if self._quarter_after(page, mention, goes_on.group(1), goes_on.end(1)):
+            return False
         word = page.doc.char_span(*goes_on.span(1), alignment_mode="expand")
         if word is not None and word[0].ent_type_ in self.date_labels:
             return False
@@ -734,6 +765,20 @@ class MentionFinder:
             and self.facility_words.intersection(facility.group("words").split())
             and not facility.group("elsewhere")
         )
+
+    def _quarter_after(self, page: _Page, mention: PlaceMention, word: str, end: int) -> bool:
+        """Whether the word after a name is a compass word naming a quarter of the place ("in
+        New Orleans East, police said"): no capitalised word but a date goes on ("Dallas North
+        Tollway"), and the gazetteer knows no place by the longer name."""
+        if word.lower() not in self.quarter_words:
+            return False
+        goes_on = _NAME_GOES_ON_PLAIN.match(page.text, end)
+        if goes_on:
+            following = page.doc.char_span(*goes_on.span(1), alignment_mode="expand")
+            if following is None or following[0].ent_type_ not in self.date_labels:
+                return False
+        longer = f"{mention.text} {word}"
+        return not any(p.called(longer) for p in self.gazetteer.lookup(longer))
 
     def _before_a_name(self, page: _Page, mention: PlaceMention) -> bool:
         span = page.doc.char_span(mention.start, mention.end, alignment_mode="expand")
