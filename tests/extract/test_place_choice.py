@@ -91,3 +91,24 @@ def test_a_region_of_a_country_the_story_never_speaks_of_is_a_local_name(
         "police said. Officers recovered a handgun."
     )
     assert [location.country for location in result.locations] == ["US"]
+
+
+def test_a_force_only_one_country_has_settles_the_namesake(
+    parsed_report: Callable[..., Report],
+) -> None:
+    victoria = located(
+        parsed_report(
+            "Police in Victoria arrested a 31-year-old man after finding a 3D printer and two "
+            "pistols at his home. Victoria Police said he was charged on Friday."
+        ),
+        "Victoria",
+    )
+    perth = located(
+        parsed_report(
+            "Officers searched a flat in Perth and seized two 3D-printed pistols and a printer, "
+            "Police Scotland said."
+        ),
+        "Perth",
+    )
+    assert (victoria.kind, victoria.country) == ("admin1", "AU")
+    assert (perth.country, perth.admin1) == ("GB", "Scotland")
