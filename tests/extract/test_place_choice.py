@@ -112,3 +112,13 @@ def test_a_force_only_one_country_has_settles_the_namesake(
     )
     assert (victoria.kind, victoria.country) == ("admin1", "AU")
     assert (perth.country, perth.admin1) == ("GB", "Scotland")
+
+
+def test_a_belgian_force_makes_the_belgian_namesake_surer(
+    parsed_report: Callable[..., Report],
+) -> None:
+    seizure = "a saisi trois armes imprimées en 3D lors d'une perquisition à Halle mardi."
+    plain = located(parsed_report(f"Un enquêteur {seizure}", "fr"), "Halle")
+    federal = located(parsed_report(f"La police fédérale {seizure}", "fr"), "Halle")
+    assert plain.country == federal.country == "BE"
+    assert (federal.confidence or 0) > (plain.confidence or 0)
