@@ -173,6 +173,8 @@ class Location(Evidenced):
     kind: LocationKind = "place"
     country: str | None = None
     admin1: str | None = None
+    #: the second-level region (county, département) a town lies in, where the gazetteer knows it
+    admin2: str | None = None
     geonames_id: int | None = None
     lat: float | None = None
     lon: float | None = None

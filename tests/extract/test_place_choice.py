@@ -39,6 +39,14 @@ def test_a_namesake_the_text_leaves_open_is_less_sure_than_a_qualified_one(
     assert bare.confidence < 0.6 <= 0.9 <= qualified.confidence <= 1.0
 
 
+def test_a_town_carries_its_county(parsed_report: Callable[..., Report]) -> None:
+    houston = located(
+        parsed_report("A man was shot and killed in Houston on Sunday night, police said."),
+        "Houston",
+    )
+    assert (houston.admin1, houston.admin2) == ("Texas", "Harris County")
+
+
 def test_a_dateline_town_with_its_state_is_sure(parsed_report: Callable[..., Report]) -> None:
     result = parsed_report(
         "PARIS, Texas — A 24-year-old man was shot dead outside a bar early Sunday, and "
@@ -59,6 +67,7 @@ def test_french_town_with_its_departement_is_sure_and_every_location_has_a_confi
     )
     town = located(result, "Roquebrune-sur-Argens")
     assert town.confidence is not None and town.confidence >= 0.9
+    assert (town.admin1, town.admin2) == ("Provence-Alpes-Côte d'Azur", "Var")
     assert all(0.0 < (location.confidence or 0.0) <= 1.0 for location in result.locations)
 
 

@@ -206,6 +206,7 @@ class PlaceResolver(ExtractionComponent):
             kind=place.kind,
             country=place.country,
             admin1=place.admin1 if place.kind in ("city", "admin2") else None,
+            admin2=place.admin2 if place.kind == "city" else None,
             geonames_id=place.geonames_id,
             lat=place.lat,
             lon=place.lon,
