@@ -19,7 +19,7 @@ the same way.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 
 from ghostwatch.extract.evidence import doc_text
 from ghostwatch.extract.place_mentions import PlaceMention, any_of
+from ghostwatch.extract.place_scan import lowered
 from ghostwatch.geo import LARGE_CITY_POPULATION, Gazetteer, Place, name_key
 
 #: a capitalised word, abbreviations kept whole ("N.C.", "Tenn."), the end of a title line's
@@ -70,9 +71,9 @@ class RegionCues:
         self.gazetteer = gazetteer
         self.regions_named = regions_named
         self.person_labels = frozenset(config.get("person_labels") or ())
-        self.street_words = _lower(config.get("street_words"))
+        self.street_words = lowered(config.get("street_words"))
         # the nouns after a big city's name that make it a paper's or a hospital's
-        self.elsewhere_nouns = _lower(config.get("outlet_words")) | _lower(
+        self.elsewhere_nouns = lowered(config.get("outlet_words")) | lowered(
             config.get("elsewhere_nouns")
         )
         self.elsewhere_before = any_of(config.get("elsewhere_before"))
@@ -265,7 +266,3 @@ def _region_of(places: list[Place], key: str, gazetteer: Gazetteer) -> tuple[Pla
 
 def _distinct(regions: list[Place]) -> list[Place]:
     return list({(region.country, region.admin1_code): region for region in regions}.values())
-
-
-def _lower(words: Iterable[str] | None) -> frozenset[str]:
-    return frozenset(word.lower() for word in words or ())

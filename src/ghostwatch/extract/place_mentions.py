@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ghostwatch.extract.bodies import Body
 from ghostwatch.extract.evidence import doc_text, entities_in
-from ghostwatch.extract.place_scan import GazetteerScan
+from ghostwatch.extract.place_scan import GazetteerScan, lowered
 from ghostwatch.geo import Gazetteer, Place, name_key
 
 #: a capitalised word; a full stop stays inside it (abbreviations: "St.", "W.Va.", "Tenn."), but
@@ -799,9 +799,9 @@ class _WordLists:
     def __init__(self, config: dict[str, Any]):
         self.config = config
 
-    def of(self, key: str, lower: bool = True) -> set[str]:
-        words = self.config.get(key) or ()
-        return {word.lower() for word in words} if lower else set(words)
+    def of(self, key: str, lower: bool = True) -> frozenset[str]:
+        words = self.config.get(key)
+        return lowered(words) if lower else frozenset(words or ())
 
 
 def any_of(patterns: Any, flags: int = re.IGNORECASE) -> re.Pattern[str]:

@@ -21,8 +21,10 @@ from ghostwatch.extract.place_mentions import PlaceMention, any_of
 
 #: bodies that work in the area they are named after
 AREA_FORCES = frozenset({"police"})
-#: roles read from the words around a mention, in the order they are tried
-CUED_ROLES = ("other", "origin", "destination", "residence")
+#: roles of the place itself read from the words around a mention, in the order they are tried
+PLACE_ROLES = ("other", "origin", "destination")
+#: every role read from the words around a mention (a residence is checked after the others)
+CUED_ROLES = (*PLACE_ROLES, "residence")
 #: how far before and after a mention the cues are looked for (characters, within its sentence)
 BEFORE = 120
 AFTER = 60
@@ -56,7 +58,7 @@ class RoleReader:
         sentence = mention.sentence
         before = text[max(sentence.start_char, mention.start - BEFORE) : mention.start]
         after = text[mention.end : min(sentence.end_char, mention.end + AFTER)]
-        for role in ("other", "origin", "destination"):
+        for role in PLACE_ROLES:
             if self.before[role].search(before) or self.after[role].match(after):
                 return role
         if (

@@ -29,7 +29,7 @@ is kept only when
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -75,17 +75,17 @@ class GazetteerScan:
             self.cued_min_population, int(config.get("person_name_population", 0))
         )
         self.common_words = set(scan.get("common_words") or ())
-        self.place_words_after = _lower(scan.get("place_words_after"))
-        self.person_words_before = _lower(scan.get("person_words_before"))
-        self.person_words_after = _lower(scan.get("person_words_after"))
-        self.make_nouns = _lower(config.get("make_nouns"))
+        self.place_words_after = lowered(scan.get("place_words_after"))
+        self.person_words_before = lowered(scan.get("person_words_before"))
+        self.person_words_after = lowered(scan.get("person_words_after"))
+        self.make_nouns = lowered(config.get("make_nouns"))
         self.organisation_labels = set(scan.get("organisation_labels") or ())
         self.not_places = set(config.get("not_places") or ())
         self.place_titles = set(config.get("place_titles") or ())
-        self.articles = _lower(config.get("articles"))
-        self.list_words = _lower(config.get("list_words"))
+        self.articles = lowered(config.get("articles"))
+        self.list_words = lowered(config.get("list_words"))
         self.person_labels = set(config.get("person_labels") or ())
-        self.outlet_words = _lower(config.get("outlet_words"))
+        self.outlet_words = lowered(config.get("outlet_words"))
         #: the countries the language's news covers, whose regions and towns it names bare
         self.home_countries = set(config.get("country_prior") or ())
 
@@ -269,5 +269,7 @@ def _title_case(text: str, line_start: int) -> bool:
     return sum(w[:1].isupper() for w in words) / len(words) >= _TITLE_CASE_SHARE
 
 
-def _lower(words: Any) -> set[str]:
-    return {word.lower() for word in words or ()}
+def lowered(words: Iterable[str] | None) -> frozenset[str]:
+    """A pack's word list (or none) in lower case, for membership tests; the place modules
+    all read their word lists through it."""
+    return frozenset(word.lower() for word in words or ())
