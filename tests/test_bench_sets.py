@@ -42,3 +42,15 @@ def test_gold_matches_inputs_schema_and_text(folder: Path, report_schema: dict) 
 def _article_name(document_id: str) -> str:
     """ "dev-en-03" and "heldout-fr-11" are stored as articles/en-03.txt and fr-11.txt."""
     return "-".join(document_id.split("-")[-2:])
+
+
+def test_incident_set_gold_covers_every_document_once() -> None:
+    folder = BENCH / "incidents"
+    ids = [item["id"] for item in _lines(folder / "input.jsonl")]
+    gold = json.loads((folder / "gold.json").read_text("utf-8"))
+    placed = [doc for entry in gold["incidents"].values() for doc in entry["documents"]]
+    assert len(ids) == len(set(ids)) >= 30
+    assert sorted(placed) == sorted(ids)
+    assert len(gold["incidents"]) >= 10
+    for first, second, _why in gold["lookalikes"]:
+        assert first in gold["incidents"] and second in gold["incidents"] and first != second

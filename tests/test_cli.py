@@ -160,6 +160,11 @@ def test_demo_prints_one_row_per_report(tmp_path: Path, monkeypatch: pytest.Monk
     assert reports["demo-fr-05"].relevant is False
     assert reports["demo-en-05"].relevant is False
     assert reports["seed"].relevant is True
+    with Store.open(str(tmp_path / "demo.db")) as store:
+        incidents = store.incidents.list()
+    relevant = sum(r.relevant for r in reports.values())
+    assert 0 < len(incidents) <= relevant
+    assert f"{len(incidents)} incidents from {relevant} relevant reports" in result.stdout
 
 
 def test_gazetteer_build_compiles_the_file_even_over_a_broken_one(tmp_path: Path) -> None:

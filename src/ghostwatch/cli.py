@@ -17,11 +17,11 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 from rich.table import Table
 
+from ghostwatch.console import DbOption, err, out
 from ghostwatch.demo import demo_inputs, summary_rows
 from ghostwatch.evaluation import DuplicateGoldError, ReportFileError, evaluate, load_reports
 from ghostwatch.evaluation.render import render
@@ -29,6 +29,7 @@ from ghostwatch.extract import Extractor
 from ghostwatch.geo import default_gazetteer
 from ghostwatch.geo.cache import DATA_DIR_ENV, data_dir, ensure_gazetteer
 from ghostwatch.geocoding import Geocoding, ResolvedPlace, geocode
+from ghostwatch.incident_commands import incidents_app
 from ghostwatch.model import Document, RawDocument
 from ghostwatch.store import Store
 from ghostwatch.text import EmptyDocumentError, clean_text, prepare_document
@@ -39,17 +40,6 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
-err = Console(stderr=True)
-out = Console()
-
-DbOption = Annotated[
-    str | None,
-    typer.Option(
-        "--db",
-        envvar="GHOSTWATCH_DB",
-        help="SQLite file path or database URL (postgresql://...). Default: ./ghostwatch.db",
-    ),
-]
 PublishedOption = Annotated[
     dt.datetime | None,
     typer.Option(
@@ -120,7 +110,8 @@ def _print_ingest_summary(summary: IngestSummary) -> None:
     counts = ", ".join(f"{count} {result.value}" for result, count in summary.results.items())
     err.print(
         f"{summary.documents} documents ({counts or 'none'}); {summary.extracted} extracted, "
-        f"{summary.relevant} relevant; {len(summary.problems)} problems"
+        f"{summary.relevant} relevant; {len(summary.problems)} problems; incidents: "
+        f"{summary.incidents.attached} reports attached, {summary.incidents.opened} opened"
     )
 
 
@@ -307,8 +298,16 @@ def demo_command(
     for row in summary_rows(reports):
         table.add_row(*row)
     out.print(table)
+    with Store.open(db) as store:
+        incidents = store.incidents.list()
+    out.print(
+        f"{len(incidents)} incidents from {summary.relevant} relevant reports "
+        f"(try: ghostwatch incidents list --db {db})"
+    )
     out.print(f"database: {db}  (try: ghostwatch search gendarmerie --db {db})")
 
+
+app.add_typer(incidents_app, name="incidents")
 
 gazetteer_app = typer.Typer(help="The offline gazetteer places are resolved with.")
 app.add_typer(gazetteer_app, name="gazetteer")

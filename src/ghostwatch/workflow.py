@@ -15,7 +15,7 @@ from typing import BinaryIO
 from ghostwatch.extract import Extraction, Extractor
 from ghostwatch.model import Document
 from ghostwatch.sources import SourceError, read_paths
-from ghostwatch.store import IngestResult, Store
+from ghostwatch.store import IngestResult, ResolveSummary, Store
 from ghostwatch.text import EmptyDocumentError, prepare_document
 
 
@@ -62,6 +62,9 @@ class IngestSummary:
     extracted: int = 0
     relevant: int = 0
     problems: list[Problem] = field(default_factory=list)
+    incidents: ResolveSummary = field(default_factory=ResolveSummary)
+    #: the documents given a report by this run
+    reported: list[str] = field(default_factory=list)
 
     @property
     def documents(self) -> int:
@@ -76,7 +79,8 @@ def ingest(
     on_item: Callable[[], None] = lambda: None,
     batch_size: int = 64,
 ) -> IngestSummary:
-    """Store documents and give each stored document without a current report its report.
+    """Store documents, give each stored document without a current report its report, and
+    attach the new relevant reports to their incidents.
 
     Documents are written in batches, then extracted in one `Extractor.pipe` pass per batch, so the
     spaCy models see many documents at once.
@@ -104,6 +108,7 @@ def ingest(
         if len(pending) >= batch_size:
             flush()
     flush()
+    summary.incidents = store.incidents.resolve(summary.reported)
     return summary
 
 
@@ -114,5 +119,6 @@ def record_extraction(
     for error in extraction.errors:
         summary.problems.append(Problem(report.document.id, error))
     store.save_report(report, extractor.name)
+    summary.reported.append(report.document.id)
     summary.extracted += 1
     summary.relevant += int(report.relevant)

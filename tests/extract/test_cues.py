@@ -158,3 +158,12 @@ def test_operation_names_in_quotes_and_headings(parsed: Callable[..., tuple[Repo
     )
     report, _ = parsed(text, "en")
     assert [op.name for op in report.operations] == ["Harbour", "Falcon"]
+
+
+def test_a_code_name_is_an_operation_name(parsed: Callable[..., tuple[Report, Doc]]) -> None:
+    report, _ = parsed(
+        "Police in seven countries arrested 15 people. The operation, codenamed Kestrel, "
+        "targeted the sale of printed pistols.",
+        "en",
+    )
+    assert [op.name for op in report.operations] == ["Kestrel"]

@@ -28,8 +28,17 @@ def test_a_new_database_has_no_revision(empty_engine: Engine) -> None:
 def test_upgrade_creates_tables_and_search(empty_engine: Engine) -> None:
     upgrade(empty_engine)
 
-    assert current_revision(empty_engine) == head_revision() == "0001"
-    assert {"documents", "reports", "alembic_version"} <= table_names(empty_engine)
+    assert current_revision(empty_engine) == head_revision() == "0002"
+    assert {
+        "documents",
+        "reports",
+        "incidents",
+        "incident_members",
+        "incident_keys",
+        "incident_separations",
+        "incident_decisions",
+        "alembic_version",
+    } <= table_names(empty_engine)
     with empty_engine.connect() as connection:
         if empty_engine.dialect.name == "sqlite":
             triggers = connection.exec_driver_sql(

@@ -5,6 +5,14 @@ need; the rest of this package is how it works.
 """
 
 from ghostwatch.store.database import database_url
+from ghostwatch.store.incidents import (
+    IncidentError,
+    IncidentRepository,
+    IncidentSummary,
+    MemberInfo,
+    ResolveSummary,
+    UnknownIncidentError,
+)
 from ghostwatch.store.repository import (
     IngestResult,
     StaleReportError,
@@ -17,11 +25,17 @@ from ghostwatch.store.search import HIGHLIGHT_END, HIGHLIGHT_START, SearchHit
 __all__ = [
     "HIGHLIGHT_END",
     "HIGHLIGHT_START",
+    "IncidentError",
+    "IncidentRepository",
+    "IncidentSummary",
     "IngestResult",
+    "MemberInfo",
+    "ResolveSummary",
     "SearchHit",
     "StaleReportError",
     "Store",
     "StoreError",
     "UnknownDocumentError",
+    "UnknownIncidentError",
     "database_url",
 ]

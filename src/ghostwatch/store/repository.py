@@ -19,6 +19,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from ghostwatch.model import Document, Report
 from ghostwatch.store.database import database_url, open_engine, transaction
 from ghostwatch.store.fingerprint import content_hash
+from ghostwatch.store.incidents import IncidentRepository, report_removed, report_replaced
 from ghostwatch.store.migrate import upgrade
 from ghostwatch.store.search import SearchHit, search_documents
 from ghostwatch.store.tables import documents, reports
@@ -62,6 +63,8 @@ class Store:
     def __init__(self, engine: Engine) -> None:
         """Wrap an engine whose database is already migrated (`Store.open` does both)."""
         self._engine = engine
+        #: the stored reports grouped into incidents (see `store.incidents`)
+        self.incidents = IncidentRepository(engine)
 
     @classmethod
     def open(cls, url_or_path: str | None = None) -> Self:
@@ -165,6 +168,7 @@ class Store:
             connection.execute(
                 statement.on_conflict_do_update(index_elements=["document_id"], set_=values)
             )
+            report_replaced(connection, report)
 
     def get_report(self, document_id: str) -> Report | None:
         with transaction(self._engine, writes=False) as connection:
@@ -228,6 +232,7 @@ def _ingest(connection: Connection, document: Document) -> IngestResult:
     if stored_hash == fingerprint:
         return IngestResult.UNCHANGED
     connection.execute(update(documents).where(documents.c.id == document.id).values(**values))
+    report_removed(connection, document.id)
     connection.execute(delete(reports).where(reports.c.document_id == document.id))
     return IngestResult.UPDATED
 

@@ -17,6 +17,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     String,
     Table,
@@ -75,6 +76,86 @@ class ReportRow(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
 
 
+class IncidentRow(Base):
+    """A case: the reports of it are its members."""
+
+    __tablename__ = "incidents"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class IncidentMemberRow(Base):
+    """Which incident a report belongs to, and why.
+
+    `profile` is the report's case profile (incidents.profile), kept so that matching a new report
+    reads small JSON rows instead of whole reports. `pinned` marks an analyst's decision, which
+    automatic runs never undo. The row dies with its report (a changed document is resolved again).
+    """
+
+    __tablename__ = "incident_members"
+
+    document_id: Mapped[str] = mapped_column(
+        String, ForeignKey("reports.document_id", ondelete="CASCADE"), primary_key=True
+    )
+    incident_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("incidents.id", ondelete="CASCADE"), index=True
+    )
+    pinned: Mapped[bool] = mapped_column(Boolean)
+    score: Mapped[float | None] = mapped_column(Float)
+    matched: Mapped[str | None] = mapped_column(String)
+    reasons: Mapped[list[Any]] = mapped_column(JsonData)
+    profile: Mapped[dict[str, Any]] = mapped_column(JsonData)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class IncidentKeyRow(Base):
+    """The blocking keys of a resolved report, with the day of its action, for candidate lookup."""
+
+    __tablename__ = "incident_keys"
+    # candidates are looked up as one key and a range of days
+    __table_args__ = (Index("ix_incident_keys_key_day", "key", "day"),)
+
+    key: Mapped[str] = mapped_column(String, primary_key=True)
+    document_id: Mapped[str] = mapped_column(
+        String,
+        ForeignKey("incident_members.document_id", ondelete="CASCADE"),
+        primary_key=True,
+        index=True,
+    )
+    day: Mapped[int] = mapped_column(Integer)
+
+
+class IncidentSeparationRow(Base):
+    """Two reports an analyst said belong to different incidents (`document_a` < `document_b`)."""
+
+    __tablename__ = "incident_separations"
+
+    document_a: Mapped[str] = mapped_column(
+        String, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True
+    )
+    document_b: Mapped[str] = mapped_column(
+        String, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class IncidentDecisionRow(Base):
+    """The log of analysts' merges, splits and moves."""
+
+    __tablename__ = "incident_decisions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    action: Mapped[str] = mapped_column(String(16))
+    detail: Mapped[dict[str, Any]] = mapped_column(JsonData)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
 # The Core tables the repository writes its SQL against.
 documents = cast(Table, DocumentRow.__table__)
 reports = cast(Table, ReportRow.__table__)
+incidents = cast(Table, IncidentRow.__table__)
+incident_members = cast(Table, IncidentMemberRow.__table__)
+incident_keys = cast(Table, IncidentKeyRow.__table__)
+incident_separations = cast(Table, IncidentSeparationRow.__table__)
+incident_decisions = cast(Table, IncidentDecisionRow.__table__)
