@@ -25,12 +25,14 @@ from ghostwatch.console import DbOption, err, out
 from ghostwatch.demo import demo_inputs, summary_rows
 from ghostwatch.evaluation import DuplicateGoldError, ReportFileError, evaluate, load_reports
 from ghostwatch.evaluation.render import render
+from ghostwatch.export_commands import export_app
 from ghostwatch.extract import Extractor
 from ghostwatch.geo import default_gazetteer
 from ghostwatch.geo.cache import DATA_DIR_ENV, data_dir, ensure_gazetteer
 from ghostwatch.geocoding import Geocoding, ResolvedPlace, geocode
 from ghostwatch.incident_commands import incidents_app
 from ghostwatch.model import Document, RawDocument
+from ghostwatch.network_commands import network_app
 from ghostwatch.store import Store
 from ghostwatch.text import EmptyDocumentError, clean_text, prepare_document
 from ghostwatch.workflow import Defaults, IngestSummary, Problem, ingest, load_documents
@@ -308,6 +310,8 @@ def demo_command(
 
 
 app.add_typer(incidents_app, name="incidents")
+app.add_typer(network_app, name="network")
+app.add_typer(export_app, name="export")
 
 gazetteer_app = typer.Typer(help="The offline gazetteer places are resolved with.")
 app.add_typer(gazetteer_app, name="gazetteer")

@@ -1,0 +1,1 @@
+"""The actors' network of incidents: graph, metrics, exports."""
