@@ -47,6 +47,8 @@ class MergedValue(BaseModel):
     chosen: Any
     rule: str
     claims: list[Claim]
+    #: an analyst's verdict on the chosen value: "confirmed" or "rejected"
+    review: str | None = None
 
     @property
     def conflicting(self) -> bool:

@@ -4,7 +4,9 @@
 need; the rest of this package is how it works.
 """
 
+from ghostwatch.store.audit import AuditEntry, AuditLog
 from ghostwatch.store.database import database_url
+from ghostwatch.store.incident_summaries import IncidentFilters, IncidentPage, IncidentRow
 from ghostwatch.store.incidents import (
     IncidentError,
     IncidentRepository,
@@ -21,21 +23,33 @@ from ghostwatch.store.repository import (
     UnknownDocumentError,
 )
 from ghostwatch.store.search import HIGHLIGHT_END, HIGHLIGHT_START, SearchHit
+from ghostwatch.store.users import ROLES, Role, TokenInfo, User, UserError, UserRepository
 
 __all__ = [
     "HIGHLIGHT_END",
     "HIGHLIGHT_START",
+    "ROLES",
+    "AuditEntry",
+    "AuditLog",
     "IncidentError",
+    "IncidentFilters",
+    "IncidentPage",
     "IncidentRepository",
+    "IncidentRow",
     "IncidentSummary",
     "IngestResult",
     "MemberInfo",
     "ResolveSummary",
+    "Role",
     "SearchHit",
     "StaleReportError",
     "Store",
     "StoreError",
+    "TokenInfo",
     "UnknownDocumentError",
     "UnknownIncidentError",
+    "User",
+    "UserError",
+    "UserRepository",
     "database_url",
 ]

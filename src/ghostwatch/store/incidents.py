@@ -11,6 +11,7 @@ attach a report to an incident holding one it was separated from.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -32,22 +33,34 @@ from ghostwatch.incidents import (
     IncidentRecord,
     Member,
     blocking_keys,
-    build_record,
     choose_incident,
     profile_of,
 )
 from ghostwatch.incidents.blocking import MAX_CANDIDATES
 from ghostwatch.model import Report
+from ghostwatch.store.audit import record_in
 from ghostwatch.store.database import transaction
+from ghostwatch.store.incident_summaries import (
+    IncidentFilters,
+    IncidentPage,
+    fact_of,
+    load_record,
+    query_summaries,
+    refresh_summaries,
+    timeline_rows,
+)
 from ghostwatch.store.tables import (
     documents,
     incident_decisions,
+    incident_facts,
     incident_keys,
     incident_members,
     incident_separations,
     incidents,
     reports,
 )
+
+NO_FILTERS = IncidentFilters()
 
 
 class IncidentError(Exception):
@@ -138,6 +151,8 @@ class IncidentRepository:
                 if data is None:  # irrelevant, resolved, or deleted meanwhile
                     continue
                 attachment = _attach(connection, profile_of(Report.model_validate(data)))
+                assert attachment.incident_id is not None
+                refresh_summaries(connection, [attachment.incident_id])
             summary.resolved += 1
             summary.attachments[document_id] = attachment
             if attachment.opened:
@@ -151,6 +166,7 @@ class IncidentRepository:
         with transaction(self._engine, writes=True) as connection:
             connection.execute(delete(incident_members).where(incident_members.c.pinned.is_(False)))
             _drop_empty_incidents(connection)
+            refresh_summaries(connection, connection.execute(select(incidents.c.id)).scalars())
         return self.resolve_pending(on_report)
 
     # reading
@@ -214,16 +230,86 @@ class IncidentRepository:
         ]
 
     def record(self, incident_id: int) -> IncidentRecord:
-        """The merged record of one incident (see `incidents.record`)."""
+        """The merged record of one incident (see `incidents.record`), analysts' facts applied."""
         with transaction(self._engine, writes=False) as connection:
             _require_incident(connection, incident_id)
-            data = connection.execute(
-                select(reports.c.data)
-                .join(incident_members, incident_members.c.document_id == reports.c.document_id)
-                .where(incident_members.c.incident_id == incident_id)
-            ).scalars()
-            stored = [Report.model_validate(item) for item in data]
-        return build_record(incident_id, stored)
+            return load_record(connection, incident_id)
+
+    def query(
+        self,
+        filters: IncidentFilters = NO_FILTERS,
+        sort: str = "-date",
+        page: int = 1,
+        per_page: int = 50,
+    ) -> IncidentPage:
+        """One page of the incidents matching `filters` (see `incident_summaries`)."""
+        with transaction(self._engine, writes=False) as connection:
+            return query_summaries(connection, filters, sort, page, per_page)
+
+    def timeline(self, filters: IncidentFilters = NO_FILTERS) -> list[dict[str, Any]]:
+        """Incidents and seized printed firearms per month and country."""
+        with transaction(self._engine, writes=False) as connection:
+            return timeline_rows(connection, filters)
+
+    def set_fact(self, incident_id: int, field: str, value: Any, username: str | None) -> None:
+        """An analyst's value for a merged fact ("date", "counts.<key>", "seized.<item>"); kept
+        through re-extraction and rebuilds, and logged."""
+        self._write_fact(incident_id, field, username, value=value)
+
+    def review_fact(self, incident_id: int, field: str, verdict: str, username: str | None) -> None:
+        """Confirm or reject a merged fact's chosen value (logged)."""
+        if verdict not in ("confirmed", "rejected"):
+            raise IncidentError(f"a verdict is 'confirmed' or 'rejected', not {verdict!r}")
+        self._write_fact(incident_id, field, username, review=verdict)
+
+    def _write_fact(
+        self, incident_id: int, field: str, username: str | None, **change: Any
+    ) -> None:
+        with transaction(self._engine, writes=True) as connection:
+            _require_incident(connection, incident_id)
+            record = load_record(connection, incident_id)
+            try:
+                merged = fact_of(record, field)
+            except ValueError as error:
+                raise IncidentError(str(error)) from error
+            before = None if merged is None else {"chosen": merged.chosen, "review": merged.review}
+            stored = connection.execute(
+                select(incident_facts).where(
+                    incident_facts.c.incident_id == incident_id, incident_facts.c.field == field
+                )
+            ).first()
+            values = {
+                "value": stored.value if stored else None,
+                "review": stored.review if stored else None,
+                **change,
+            }
+            if "value" in change:
+                values["review"] = None  # a new value has not been reviewed yet
+            connection.execute(
+                delete(incident_facts).where(
+                    incident_facts.c.incident_id == incident_id, incident_facts.c.field == field
+                )
+            )
+            connection.execute(
+                insert(incident_facts).values(
+                    incident_id=incident_id,
+                    field=field,
+                    username=username,
+                    updated_at=_now(),
+                    **values,
+                )
+            )
+            action = "edit fact" if "value" in change else f"{change['review']} fact"
+            record_in(
+                connection,
+                username,
+                action,
+                f"incident:{incident_id}",
+                field,
+                jsonable(before),
+                jsonable(change.get("value", change.get("review"))),
+            )
+            refresh_summaries(connection, [incident_id])
 
     def decisions(self) -> list[dict[str, Any]]:
         """The analysts' decisions, oldest first."""
@@ -237,7 +323,7 @@ class IncidentRepository:
 
     # analysts' decisions
 
-    def merge(self, target: int, other: int) -> None:
+    def merge(self, target: int, other: int, username: str | None = None) -> None:
         """Make `other` part of `target`: every report of both is pinned to `target`."""
         if target == other:
             raise IncidentError(f"cannot merge incident {target} with itself")
@@ -255,8 +341,12 @@ class IncidentRepository:
             connection.execute(delete(incidents).where(incidents.c.id == other))
             _touch(connection, target)
             _log(connection, "merge", {"target": target, "merged": other, "documents": moved})
+            record_in(connection, username, "merge", f"incident:{target}", None, other, target)
+            refresh_summaries(connection, [target, other])
 
-    def split(self, incident_id: int, document_ids: Sequence[str]) -> int:
+    def split(
+        self, incident_id: int, document_ids: Sequence[str], username: str | None = None
+    ) -> int:
         """Move `document_ids` out of the incident into a new one; returns the new incident's id.
 
         The two groups are recorded as separate, so automatic runs never join them again.
@@ -290,9 +380,13 @@ class IncidentRepository:
                 "split",
                 {"incident": incident_id, "new_incident": new_id, "documents": leaving},
             )
+            record_in(
+                connection, username, "split", f"incident:{incident_id}", None, members, leaving
+            )
+            refresh_summaries(connection, [incident_id, new_id])
         return new_id
 
-    def move(self, document_id: str, incident_id: int) -> None:
+    def move(self, document_id: str, incident_id: int, username: str | None = None) -> None:
         """Pin a report to another incident, apart from the reports it leaves behind."""
         with transaction(self._engine, writes=True) as connection:
             _require_incident(connection, incident_id)
@@ -327,6 +421,10 @@ class IncidentRepository:
                 "move",
                 {"document": document_id, "from": current, "to": incident_id},
             )
+            record_in(
+                connection, username, "move", f"document:{document_id}", None, current, incident_id
+            )
+            refresh_summaries(connection, [current, incident_id])
 
 
 def report_replaced(connection: Connection, report: Report) -> None:
@@ -351,6 +449,10 @@ def report_replaced(connection: Connection, report: Report) -> None:
     )
     connection.execute(delete(incident_keys).where(incident_keys.c.document_id == document_id))
     _insert_keys(connection, profile)
+    incident_id = connection.execute(
+        select(incident_members.c.incident_id).where(incident_members.c.document_id == document_id)
+    ).scalar_one()
+    refresh_summaries(connection, [incident_id])
 
 
 def report_removed(connection: Connection, document_id: str) -> None:
@@ -363,6 +465,8 @@ def report_removed(connection: Connection, document_id: str) -> None:
     ).scalar_one_or_none()
     if incident_id is not None and not _member_ids(connection, incident_id):
         connection.execute(delete(incidents).where(incidents.c.id == incident_id))
+    elif incident_id is not None:
+        refresh_summaries(connection, [incident_id])
 
 
 def _attach(connection: Connection, profile: CaseProfile) -> Attachment:
@@ -534,6 +638,11 @@ def _drop_empty_incidents(connection: Connection) -> None:
     connection.execute(
         delete(incidents).where(~incidents.c.id.in_(select(incident_members.c.incident_id)))
     )
+
+
+def jsonable(value: Any) -> Any:
+    """A value as JSON data (dates as ISO strings), for the audit log."""
+    return json.loads(json.dumps(value, default=str))
 
 
 def _log(connection: Connection, action: str, detail: dict[str, Any]) -> None:

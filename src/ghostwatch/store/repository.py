@@ -17,12 +17,14 @@ from sqlalchemy import Connection, Engine, Table, delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from ghostwatch.model import Document, Report
+from ghostwatch.store.audit import AuditLog
 from ghostwatch.store.database import database_url, open_engine, transaction
 from ghostwatch.store.fingerprint import content_hash
 from ghostwatch.store.incidents import IncidentRepository, report_removed, report_replaced
 from ghostwatch.store.migrate import upgrade
 from ghostwatch.store.search import SearchHit, search_documents
 from ghostwatch.store.tables import documents, reports
+from ghostwatch.store.users import UserRepository
 
 # Reports are read in pages so a long iteration holds no transaction (and no lock) open.
 _REPORT_PAGE = 500
@@ -65,6 +67,10 @@ class Store:
         self._engine = engine
         #: the stored reports grouped into incidents (see `store.incidents`)
         self.incidents = IncidentRepository(engine)
+        #: the web app's users and their API tokens
+        self.users = UserRepository(engine)
+        #: who changed what (analysts' edits, merges, uploads)
+        self.audit = AuditLog(engine)
 
     @classmethod
     def open(cls, url_or_path: str | None = None) -> Self:

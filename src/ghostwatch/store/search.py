@@ -106,3 +106,23 @@ def search_documents(connection: Connection, query: str, limit: int) -> list[Sea
         )
         for row in rows
     ]
+
+
+_SQLITE_IDS = text(
+    "SELECT d.id FROM documents_fts JOIN documents AS d ON d.pk = documents_fts.rowid "
+    "WHERE documents_fts MATCH :query LIMIT :limit"
+)
+_POSTGRES_IDS = text(
+    "SELECT d.id FROM documents AS d "
+    "WHERE d.search_vector @@ websearch_to_tsquery('ghostwatch_search', :query) LIMIT :limit"
+)
+
+
+def matching_document_ids(connection: Connection, query: str, limit: int) -> list[str]:
+    """Ids of up to `limit` documents containing every word of `query`, unranked (for filters)."""
+    terms = search_terms(query)
+    if not terms:
+        return []
+    quoted = " ".join(f'"{term}"' for term in terms)
+    statement = _POSTGRES_IDS if connection.dialect.name == "postgresql" else _SQLITE_IDS
+    return list(connection.execute(statement, {"query": quoted, "limit": limit}).scalars())

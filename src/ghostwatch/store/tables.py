@@ -151,6 +151,96 @@ class IncidentDecisionRow(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
 
 
+class IncidentFactRow(Base):
+    """An analyst's value for, or verdict on, one merged fact of an incident.
+
+    Kept apart from the reports, so re-extraction and re-resolution never overwrite it.
+    """
+
+    __tablename__ = "incident_facts"
+
+    incident_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("incidents.id", ondelete="CASCADE"), primary_key=True
+    )
+    field: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[Any | None] = mapped_column(JsonData)
+    review: Mapped[str | None] = mapped_column(String(16))
+    username: Mapped[str | None] = mapped_column(String)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class IncidentSummaryRow(Base):
+    """One row per incident with the facts the incident list filters and sorts on.
+
+    Lists are stored as "|FR|BE|" so one portable LIKE finds a member on both databases.
+    Refreshed whenever an incident's reports or facts change.
+    """
+
+    __tablename__ = "incident_summaries"
+
+    incident_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("incidents.id", ondelete="CASCADE"), primary_key=True
+    )
+    first_date: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    last_date: Mapped[dt.date | None] = mapped_column(Date)
+    title: Mapped[str | None] = mapped_column(Text)
+    countries: Mapped[str] = mapped_column(Text)
+    regions: Mapped[str] = mapped_column(Text)
+    incident_types: Mapped[str] = mapped_column(Text)
+    firearm_kinds: Mapped[str] = mapped_column(Text)
+    seized: Mapped[str] = mapped_column(Text)
+    place: Mapped[str | None] = mapped_column(Text)
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    reports: Mapped[int] = mapped_column(Integer, index=True)
+    arrested: Mapped[int | None] = mapped_column(Integer)
+    killed: Mapped[int | None] = mapped_column(Integer)
+    injured: Mapped[int | None] = mapped_column(Integer)
+    printed_firearms: Mapped[int | None] = mapped_column(Integer)
+
+
+class UserRow(Base):
+    """A person using the web app: viewer, analyst or admin."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    password_hash: Mapped[str] = mapped_column(String)
+    role: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ApiTokenRow(Base):
+    """A script's credential: only the token's SHA-256 is stored."""
+
+    __tablename__ = "api_tokens"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    user_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    last_used_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class AuditRow(Base):
+    """Who changed what, when, from what to what (analysts' edits, merges, uploads)."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    username: Mapped[str | None] = mapped_column(String)
+    action: Mapped[str] = mapped_column(String(32))
+    target: Mapped[str] = mapped_column(String, index=True)
+    field: Mapped[str | None] = mapped_column(String(64))
+    before: Mapped[Any | None] = mapped_column(JsonData)
+    after: Mapped[Any | None] = mapped_column(JsonData)
+
+
 # The Core tables the repository writes its SQL against.
 documents = cast(Table, DocumentRow.__table__)
 reports = cast(Table, ReportRow.__table__)
@@ -159,3 +249,8 @@ incident_members = cast(Table, IncidentMemberRow.__table__)
 incident_keys = cast(Table, IncidentKeyRow.__table__)
 incident_separations = cast(Table, IncidentSeparationRow.__table__)
 incident_decisions = cast(Table, IncidentDecisionRow.__table__)
+incident_facts = cast(Table, IncidentFactRow.__table__)
+incident_summaries = cast(Table, IncidentSummaryRow.__table__)
+users = cast(Table, UserRow.__table__)
+api_tokens = cast(Table, ApiTokenRow.__table__)
+audit_log = cast(Table, AuditRow.__table__)
