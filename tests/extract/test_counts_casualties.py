@@ -314,3 +314,100 @@ def test_a_state_hung_on_the_hospital_is_the_people_taken_there(
         "hospital with non-life threatening injuries."
     )
     assert values(parsed_report, "en", text) == {"killed": 2, "injured": 3}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Four people, ages 14 to 52, were shot outside a bar on Main Street.", {"injured": 4}),
+        (
+            "Five children between the ages of 11 and 15 were hospitalized after the shooting.",
+            {"injured": 5},
+        ),
+        ("Ten victims aged between 20 and 37 were shot in the parking lot.", {}),
+        ("One man died. The other, 20, is in fair condition with a wound to his arm.", {}),
+    ],
+)
+def test_a_range_of_ages_is_no_count(
+    parsed_report: Callable[..., Report], text: str, expected: dict[str, int]
+) -> None:
+    # the parser may take the range's last number for the subject: no count is better than
+    # the age ("ten victims aged between 20 and 37" is not 37 people shot)
+    found = values(parsed_report, "en", text)
+    assert found.get("injured") == expected.get("injured")
+
+
+def test_a_round_up_over_a_stretch_or_across_a_city_is_not_the_case(
+    parsed_report: Callable[..., Report],
+) -> None:
+    text = (
+        "Four people were killed and at least 16 others wounded in shootings across the city "
+        "on Wednesday."
+    )
+    assert values(parsed_report, "en", text) == {}
+    text = "He was one of three people killed and 27 wounded over an eight-hour stretch."
+    assert values(parsed_report, "en", text) == {}
+    text = "More than 90 people have been shot in the first 41 days of the year."
+    assert values(parsed_report, "en", text) == {}
+    text = "A series of shootings overnight left two people dead and eight others injured."
+    assert values(parsed_report, "en", text) == {}
+
+
+def test_people_taken_to_hospital_were_hit(parsed_report: Callable[..., Report]) -> None:
+    text = "Five people were rushed to the hospital after the shooting outside the club."
+    assert values(parsed_report, "en", text) == {"injured": 5}
+    text = "A man was shot and killed, and two others were taken to a local hospital."
+    assert values(parsed_report, "en", text) == {"killed": 1, "injured": 2}
+    text = (
+        "A man was shot in the street on Sunday. He was taken to a hospital, where he was "
+        "pronounced dead."
+    )
+    assert values(parsed_report, "en", text) == {"killed": 1}
+    text = "Three people received non-life-threatening injuries in the shooting, police said."
+    assert values(parsed_report, "en", text) == {"injured": 3}
+
+
+def test_one_phrase_two_predicates_count_is_one_person(
+    parsed_report: Callable[..., Report],
+) -> None:
+    # "grazed" (injured) and "grazed by a bullet" (shot) both count "a second person"
+    text = (
+        "A woman was wounded in the leg. A second person was grazed by a bullet and treated "
+        "at the scene."
+    )
+    assert values(parsed_report, "en", text) == {"injured": 2}
+
+
+def test_a_number_counts_the_bare_plurals_joined_to_its_noun(
+    parsed_report: Callable[..., Report],
+) -> None:
+    text = "Five men and women were injured in a drive-by shooting outside a restaurant."
+    assert values(parsed_report, "en", text) == {"injured": 5}
+    text = "Four men and two women were injured in the shooting."
+    assert values(parsed_report, "en", text) == {"injured": 6}
+    text = "The men and a woman were injured in the shooting."
+    assert values(parsed_report, "en", text) == {}
+
+
+def test_others_fatally_shot_are_not_the_wounded(parsed_report: Callable[..., Report]) -> None:
+    text = (
+        "Police said the man fatally shot his wife, then drove to a house where four others "
+        "were fatally shot."
+    )
+    assert values(parsed_report, "en", text) == {"killed": 5}
+    text = "Three people were shot dead and two others were shot in the legs."
+    assert values(parsed_report, "en", text) == {"killed": 3, "injured": 2}
+
+
+def test_a_fatal_shooting_of_someone_is_a_death(parsed_report: Callable[..., Report]) -> None:
+    text = "Two men have been indicted in the fatal shooting of a 17-year-old boy last spring."
+    assert values(parsed_report, "en", text).get("killed") == 1
+    assert "injured" not in values(parsed_report, "en", text)
+    text = "Police are investigating the deadly shooting of two men outside a bar on Friday."
+    assert values(parsed_report, "en", text) == {"killed": 2}
+
+
+def test_shot_and_killed_by_someone_is_a_death(parsed_report: Callable[..., Report]) -> None:
+    # the parser reads "a man shot" as active and hangs "killed by police" on it
+    text = "A man shot and killed by police on Sunday has been identified."
+    assert values(parsed_report, "en", text) == {"killed": 1}

@@ -90,12 +90,14 @@ class _Total:
 
 
 def _clusters(mentions: Iterable[Mention]) -> list[list[Mention]]:
-    """People met one by one, grouped into the fewest distinct persons their details allow."""
+    """People met one by one, grouped into the fewest distinct persons their details allow
+    (a phrase that two predicates both count is one person: "a third person was grazed by a
+    bullet")."""
     groups: list[tuple[Person, list[Mention]]] = []
     for mention in mentions:
         assert mention.person is not None
         for index, (person, members) in enumerate(groups):
-            if person.compatible(mention.person):
+            if any(m.node == mention.node for m in members) or person.compatible(mention.person):
                 groups[index] = (person.merged(mention.person), [*members, mention])
                 break
         else:
@@ -199,7 +201,10 @@ def totals(
                 found[key] = found[bound]
     killed = found.get("killed")
     dead = _clusters(m for m in by_key.get("killed", []) if m.person is not None)
-    injured = _injured(by_key.get("injured", []), by_key.get("shot", []), dead, killed)
+    # people the text says were shot and killed ("seven others fatally shot") did not survive
+    killed_nodes = {m.node for m in by_key.get("killed", []) if m.value is not None}
+    shot = [m for m in by_key.get("shot", []) if m.value is None or m.node not in killed_nodes]
+    injured = _injured(by_key.get("injured", []), shot, dead, killed)
     if injured is not None:
         found["injured"] = injured
     return {
@@ -247,11 +252,11 @@ def _injured(
     stated = [total for total in candidates if total is not None and total.value > 0]
     if stated:
         return max(stated, key=lambda total: total.value)
-    hit = [m for m in shot if m.person is not None and not died(m)]
+    wounded = [m for m in shot if m.person is not None and not died(m)]
     if killed is not None:  # "a young woman was shot ... one person was killed": she died
-        everyone = _clusters([m for group in dead for m in group] + hit)
-        hit = [m for group in everyone[killed.value :] for m in group if m.key == "shot"]
-    alive = _clusters([m for m in injured if m.person is not None and not died(m)] + hit)
+        everyone = _clusters([m for group in dead for m in group] + wounded)
+        wounded = [m for group in everyone[killed.value :] for m in group if m.key == "shot"]
+    alive = _clusters([m for m in injured if m.person is not None and not died(m)] + wounded)
     if not alive:
         return None
     return _Total(len(alive), [e for group in alive for e in group[0].evidence])

@@ -187,6 +187,10 @@ class Persons:
     time_words: frozenset[str]
     age_words: frozenset[str]
     age_list_joiners: frozenset[str]
+    #: "ages 14 to 52", "between the ages of 18 and 23": words a range of ages follows, and the
+    #: words that may stand between them and its numbers
+    age_range_heads: frozenset[str]
+    age_range_links: frozenset[str]
 
 
 @dataclass(frozen=True)

@@ -256,6 +256,9 @@ class MentionFinder:
                 shared = [c for c in verb.head.children if c.dep_ in _SUBJECT]
                 if shared:
                     return shared
+            if self._reduced_passive(verb.head) and any(c.dep_ == "agent" for c in verb.children):
+                # "a man shot and killed by police": the parse made "shot" active
+                return [c for c in verb.head.children if c.dep_ == "nsubj"]
             return self._patients(verb.head, False, depth + 1)
         return []
 
@@ -522,6 +525,8 @@ class MentionFinder:
                 return None
             value, person, start = self._item_worth(item)
             if value is None and person is None:
+                if item is not node and total and not persons and self._bare_plural(item):
+                    continue  # "five men and women": the number counts both
                 if item is node or self.persons.plural_people(item):
                     return None  # "the men and a woman": the total is unknown
                 continue
@@ -538,6 +543,13 @@ class MentionFinder:
         if len(persons) == 1 and total == 1:
             return _Worth(None, persons[0], other, first, last)
         return _Worth(total, None, other, first, last)
+
+    def _bare_plural(self, item: Token) -> bool:
+        """A plural people noun with no determiner or number of its own: "women" in "five men
+        and women", which the first item's number counts too."""
+        return self.persons.plural_people(item) and not any(
+            c.dep_ in ("det", "nummod", "poss", "quantmod", "predet") for c in item.children
+        )
 
     def _apposed_parts(self, items: list[Token]) -> bool:
         """Whether the items after the first, set off by commas, only spell out its figure:

@@ -179,14 +179,32 @@ class PersonReader:
         following = self.doc[phrase.end : phrase.end + 2]
         if following and has_form(following[0], persons.time_words):
             return True
+        if self._in_age_range(phrase.start):
+            return True
         if phrase.start < 2 or self.doc[phrase.start - 1].text != ",":
             return False
         named = self.doc[phrase.start - 2]
+        closed = phrase.end < len(self.doc) and self.doc[phrase.end].text == ","
         return (
             named.pos_ == "PROPN"
             or named.ent_type_ in _PERSON_LABELS
             or self.doc[phrase.root].dep_ == "appos"
+            or (closed and has_form(named, self.lexicon.people))  # "the other, 20, is ..."
         )
+
+    def _in_age_range(self, start: int) -> bool:
+        """Whether the number starting at `start` follows a word of ages, over other numbers
+        and the range's links: "ages 20-27", "between the ages of 18 and 23", "aged between 20
+        and 37"."""
+        persons = self.lexicon.persons
+        first = max(self.doc[start].sent.start, start - 2 * _AGE_LIST_REACH)
+        for position in range(start - 1, first - 1, -1):
+            token = self.doc[position]
+            if has_form(token, persons.age_range_heads):
+                return True
+            if not (token.like_num or has_form(token, persons.age_range_links)):
+                return False
+        return False
 
     def age(self, token: Token) -> int | None:
         """The age given in the person's own phrase: "a 19-year-old", "Morales, 19", "de 23 ans"."""
