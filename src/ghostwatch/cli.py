@@ -35,6 +35,7 @@ from ghostwatch.model import Document, RawDocument
 from ghostwatch.network_commands import network_app
 from ghostwatch.store import Store
 from ghostwatch.text import EmptyDocumentError, clean_text, prepare_document
+from ghostwatch.web_commands import serve_command, users_app
 from ghostwatch.workflow import Defaults, IngestSummary, Problem, ingest, load_documents
 
 app = typer.Typer(
@@ -312,6 +313,8 @@ def demo_command(
 app.add_typer(incidents_app, name="incidents")
 app.add_typer(network_app, name="network")
 app.add_typer(export_app, name="export")
+app.add_typer(users_app, name="users")
+app.command("serve")(serve_command)
 
 gazetteer_app = typer.Typer(help="The offline gazetteer places are resolved with.")
 app.add_typer(gazetteer_app, name="gazetteer")

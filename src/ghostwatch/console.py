@@ -10,6 +10,8 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from ghostwatch.pseudonyms import KEY_ENV, KEY_FILE
+
 err = Console(stderr=True)
 out = Console()
 
@@ -19,5 +21,13 @@ DbOption = Annotated[
         "--db",
         envvar="GHOSTWATCH_DB",
         help="SQLite file path or database URL (postgresql://...). Default: ./ghostwatch.db",
+    ),
+]
+PseudonymiseOption = Annotated[
+    bool,
+    typer.Option(
+        "--pseudonymise",
+        help=f"Replace people's names by stable pseudonyms (key: ${KEY_ENV}, else the {KEY_FILE} "
+        "file of the data directory, made on first use).",
     ),
 ]

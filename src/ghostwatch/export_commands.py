@@ -19,10 +19,10 @@ import typer
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 
-from ghostwatch.console import DbOption, err
+from ghostwatch.console import DbOption, PseudonymiseOption, err
 from ghostwatch.incidents import IncidentRecord
 from ghostwatch.incidents.export import write_csv, write_geojson, write_jsonl
-from ghostwatch.pseudonyms import KEY_ENV, KEY_FILE, Pseudonymiser
+from ghostwatch.pseudonyms import Pseudonymiser
 from ghostwatch.store import Store
 
 export_app = typer.Typer(
@@ -64,14 +64,7 @@ def incidents_command(
         typer.Option("--output", "-o", help="File to write (default: stdout).", dir_okay=False),
     ] = None,
     db: DbOption = None,
-    pseudonymise: Annotated[
-        bool,
-        typer.Option(
-            "--pseudonymise",
-            help=f"Replace people's names by stable pseudonyms (key: ${KEY_ENV}, else the "
-            f"{KEY_FILE} file of the data directory, made on first use).",
-        ),
-    ] = False,
+    pseudonymise: PseudonymiseOption = False,
 ) -> None:
     """Every stored incident, one row, line or feature each, newest first."""
     pseudonymiser = Pseudonymiser.from_environment() if pseudonymise else None

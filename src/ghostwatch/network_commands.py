@@ -18,12 +18,12 @@ from typing import Annotated, TextIO
 import typer
 from rich.markup import escape
 
-from ghostwatch.console import DbOption, err
+from ghostwatch.console import DbOption, PseudonymiseOption, err
 from ghostwatch.incidents.export import pseudonymised
 from ghostwatch.network.export import PATH_WRITERS, write_ftm, write_json
 from ghostwatch.network.graph import build_graph
 from ghostwatch.network.metrics import analyse
-from ghostwatch.pseudonyms import KEY_ENV, Pseudonymiser
+from ghostwatch.pseudonyms import Pseudonymiser
 from ghostwatch.store import IncidentError, Store
 
 network_app = typer.Typer(
@@ -65,14 +65,7 @@ def export_command(
         typer.Option("--incident", help="Only this incident (repeat for several)."),
     ] = None,
     db: DbOption = None,
-    pseudonymise: Annotated[
-        bool,
-        typer.Option(
-            "--pseudonymise",
-            help=f"Replace people's names by stable pseudonyms (key: ${KEY_ENV} or the data "
-            "directory's key file).",
-        ),
-    ] = False,
+    pseudonymise: PseudonymiseOption = False,
 ) -> None:
     """Build, analyse and write the network of every incident (or of --incident ones)."""
     if output_format is NetworkFormat.csv and output is None:

@@ -28,7 +28,7 @@ def test_a_new_database_has_no_revision(empty_engine: Engine) -> None:
 def test_upgrade_creates_tables_and_search(empty_engine: Engine) -> None:
     upgrade(empty_engine)
 
-    assert current_revision(empty_engine) == head_revision() == "0003"
+    assert current_revision(empty_engine) == head_revision() == "0004"
     assert {
         "documents",
         "reports",

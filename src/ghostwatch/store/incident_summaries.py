@@ -2,9 +2,9 @@
 
 The web app lists, filters and sorts incidents by date, country, region, kind of action, kind of
 firearm, seized item and words of their sources; recomputing merged records for that would read
-every report on every request. So each incident keeps a summary row, refreshed in the transaction
-that changes the incident (new report, merge, split, move, an analyst's fact). Lists are stored
-as "|FR|BE|" so that one indexed-free but portable LIKE finds a member on SQLite and PostgreSQL.
+every report on every request. So each incident keeps a summary row, and one indexed tag row per
+filterable value (country, region, kind of action, kind of firearm, seized item), refreshed in
+the transaction that changes the incident (new report, merge, split, move, an analyst's fact).
 
 Analysts' facts (`incident_facts`) override a merged fact's chosen value (rule "analyst") or
 record a verdict on it; they are stored apart from reports, so re-extraction never loses them.
@@ -28,10 +28,21 @@ from ghostwatch.store.tables import (
     incident_facts,
     incident_members,
     incident_summaries,
+    incident_tags,
     incidents,
     reports,
 )
 
+#: the summary columns whose values are also tags (filter kind -> column)
+TAGGED = {
+    "country": "countries",
+    "region": "regions",
+    "incident_type": "incident_types",
+    "firearm_kind": "firearm_kinds",
+    "seized": "seized",
+}
+#: matches counted exactly; beyond, a page says "at least"
+COUNT_CAP = 10_000
 #: the most documents a text filter looks at
 TEXT_FILTER_LIMIT = 5000
 SORTS = {
@@ -79,8 +90,10 @@ class IncidentRow:
 
 @dataclass
 class IncidentPage:
+    #: how many incidents match, up to COUNT_CAP (then `total_capped` is true)
     total: int
     items: list[IncidentRow] = field(default_factory=list)
+    total_capped: bool = False
 
 
 def load_record(connection: Connection, incident_id: int) -> IncidentRecord:
@@ -140,6 +153,7 @@ def refresh_summaries(connection: Connection, incident_ids: Iterable[int]) -> No
         connection.execute(
             delete(incident_summaries).where(incident_summaries.c.incident_id == incident_id)
         )
+        connection.execute(delete(incident_tags).where(incident_tags.c.incident_id == incident_id))
         exists = connection.execute(
             select(incidents.c.id).where(incidents.c.id == incident_id)
         ).first()
@@ -147,7 +161,15 @@ def refresh_summaries(connection: Connection, incident_ids: Iterable[int]) -> No
             continue
         record = load_record(connection, incident_id)
         if record.documents:
-            connection.execute(insert(incident_summaries).values(**summary_values(record)))
+            values = summary_values(record)
+            connection.execute(insert(incident_summaries).values(**values))
+            tags = [
+                {"kind": kind, "value": value, "incident_id": incident_id}
+                for kind, column in TAGGED.items()
+                for value in _split(values[column])
+            ]
+            if tags:
+                connection.execute(insert(incident_tags), tags)
 
 
 def summary_values(record: IncidentRecord) -> dict[str, Any]:
@@ -198,11 +220,18 @@ def query_summaries(
     query = _filtered(connection, select(incident_summaries), filters)
     if query is None:
         return IncidentPage(total=0)
-    total = connection.execute(select(func.count()).select_from(query.subquery())).scalar_one()
+    # counting every match costs a scan of them all (130 ms for half of 100,000 incidents on
+    # PostgreSQL); past COUNT_CAP the list says "10,000+" and pages on
+    total = connection.execute(
+        select(func.count()).select_from(query.limit(COUNT_CAP + 1).subquery())
+    ).scalar_one()
+    capped = total > COUNT_CAP
     rows = connection.execute(
         query.order_by(*SORTS[sort]).limit(per_page).offset((max(page, 1) - 1) * per_page)
     ).all()
-    return IncidentPage(total=total, items=[_row(row) for row in rows])
+    return IncidentPage(
+        total=min(total, COUNT_CAP), items=[_row(row) for row in rows], total_capped=capped
+    )
 
 
 def timeline_rows(connection: Connection, filters: IncidentFilters) -> list[dict[str, Any]]:
@@ -243,15 +272,21 @@ def _filtered(
         query = query.where(table.last_date >= filters.date_from)
     if filters.date_to:
         query = query.where(table.first_date <= filters.date_to)
-    for column, value in (
-        (table.countries, filters.country and filters.country.upper()),
-        (table.regions, filters.region),
-        (table.incident_types, filters.incident_type),
-        (table.firearm_kinds, filters.firearm_kind),
-        (table.seized, filters.seized),
+    for kind, value in (
+        ("country", filters.country and filters.country.upper()),
+        ("region", filters.region),
+        ("incident_type", filters.incident_type),
+        ("firearm_kind", filters.firearm_kind),
+        ("seized", filters.seized),
     ):
         if value:
-            query = query.where(column.like(f"%|{_escape_like(value)}|%", escape="\\"))
+            query = query.where(
+                table.incident_id.in_(
+                    select(incident_tags.c.incident_id).where(
+                        incident_tags.c.kind == kind, incident_tags.c.value == value
+                    )
+                )
+            )
     if filters.text and filters.text.strip():
         documents = matching_document_ids(connection, filters.text, TEXT_FILTER_LIMIT)
         if not documents:
@@ -295,10 +330,6 @@ def _joined(values: Iterable[Any]) -> str:
 
 def _split(value: str | None) -> list[str]:
     return [item for item in (value or "").split("|") if item]
-
-
-def _escape_like(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _chosen(merged: MergedValue | None) -> int | None:

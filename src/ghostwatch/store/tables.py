@@ -172,7 +172,7 @@ class IncidentFactRow(Base):
 class IncidentSummaryRow(Base):
     """One row per incident with the facts the incident list filters and sorts on.
 
-    Lists are stored as "|FR|BE|" so one portable LIKE finds a member on both databases.
+    Lists are stored as "|FR|BE|" for display; filters read the indexed `incident_tags`.
     Refreshed whenever an incident's reports or facts change.
     """
 
@@ -197,6 +197,19 @@ class IncidentSummaryRow(Base):
     killed: Mapped[int | None] = mapped_column(Integer)
     injured: Mapped[int | None] = mapped_column(Integer)
     printed_firearms: Mapped[int | None] = mapped_column(Integer)
+
+
+class IncidentTagRow(Base):
+    """One filterable value of an incident (a country, a region, a kind of action or firearm, a
+    seized item), indexed so that a filter reads only the matching incidents."""
+
+    __tablename__ = "incident_tags"
+
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    value: Mapped[str] = mapped_column(String, primary_key=True)
+    incident_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("incidents.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
 
 
 class UserRow(Base):
@@ -251,6 +264,7 @@ incident_separations = cast(Table, IncidentSeparationRow.__table__)
 incident_decisions = cast(Table, IncidentDecisionRow.__table__)
 incident_facts = cast(Table, IncidentFactRow.__table__)
 incident_summaries = cast(Table, IncidentSummaryRow.__table__)
+incident_tags = cast(Table, IncidentTagRow.__table__)
 users = cast(Table, UserRow.__table__)
 api_tokens = cast(Table, ApiTokenRow.__table__)
 audit_log = cast(Table, AuditRow.__table__)

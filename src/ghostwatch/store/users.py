@@ -24,6 +24,8 @@ Role = Literal["viewer", "analyst", "admin"]
 ROLES: tuple[Role, ...] = get_args(Role)
 MIN_PASSWORD = 8
 TOKEN_PREFIX = "gw_"
+#: how stale a token's "last used" may get before a request updates it
+TOKEN_USE_PRECISION = dt.timedelta(minutes=1)
 
 _hasher = PasswordHasher()
 
@@ -142,19 +144,23 @@ class UserRepository:
     def user_for_token(self, token: str) -> User | None:
         if not token.startswith(TOKEN_PREFIX):
             return None
-        with transaction(self._engine, writes=True) as connection:
+        with transaction(self._engine, writes=False) as connection:
             row = connection.execute(
-                select(users, api_tokens.c.id.label("token_id"))
+                select(users, api_tokens.c.id.label("token_id"), api_tokens.c.last_used_at)
                 .join(api_tokens, api_tokens.c.user_id == users.c.id)
                 .where(api_tokens.c.token_hash == _token_hash(token))
             ).first()
-            if row is None:
-                return None
-            connection.execute(
-                update(api_tokens)
-                .where(api_tokens.c.id == row.token_id)
-                .values(last_used_at=_now())
-            )
+        if row is None:
+            return None
+        now = _now()
+        # a write per request would make every API read a write: a minute is precise enough
+        if row.last_used_at is None or now - _aware(row.last_used_at) > TOKEN_USE_PRECISION:
+            with transaction(self._engine, writes=True) as connection:
+                connection.execute(
+                    update(api_tokens)
+                    .where(api_tokens.c.id == row.token_id)
+                    .values(last_used_at=now)
+                )
         return _user(row)
 
     def tokens(self, username: str) -> list[TokenInfo]:
@@ -188,6 +194,11 @@ def _check_password(password: str) -> None:
 
 def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def _aware(moment: dt.datetime) -> dt.datetime:
+    """SQLite gives back naive datetimes (stored in UTC); PostgreSQL aware ones."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
 def _now() -> dt.datetime:
