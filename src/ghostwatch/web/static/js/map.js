@@ -28,6 +28,8 @@
   "use strict";
 
   var script = document.currentScript;
+  var getJson = window.ghostwatchCommon.getJson;
+  var loadScript = window.ghostwatchCommon.loadScript;
   var STATIC_BASE = script && script.src ? script.src.replace(/js\/map\.js(\?.*)?$/, "") : "/static/";
 
   var KINDS = [
@@ -45,21 +47,6 @@
     COLOURS[k[0]] = k[2];
     LABELS[k[0]] = k[1];
   });
-
-  var loading = {};
-
-  /* Load a script once (concurrent callers share the promise). */
-  function loadScript(src) {
-    if (loading[src]) return loading[src];
-    loading[src] = new Promise(function (resolve, reject) {
-      var s = document.createElement("script");
-      s.src = src;
-      s.onload = function () { resolve(); };
-      s.onerror = function () { reject(new Error("cannot load " + src)); };
-      document.head.appendChild(s);
-    });
-    return loading[src];
-  }
 
   function loadCss(href) {
     if (document.querySelector('link[href="' + href + '"]')) return;
@@ -85,15 +72,6 @@
     if (window.L && window.L.markerClusterGroup) return Promise.resolve(true);
     return loadScript(STATIC_BASE + "vendor/leaflet.markercluster/leaflet.markercluster.js")
       .then(function () { return true; }, function () { return false; });
-  }
-
-  function getJson(source) {
-    if (source && typeof source === "object") return Promise.resolve(source);
-    return fetch(source, { credentials: "same-origin", headers: { Accept: "application/json" } })
-      .then(function (r) {
-        if (!r.ok) throw new Error(source + ": HTTP " + r.status);
-        return r.json();
-      });
   }
 
   /* GeoJSON from a GeoJSON object or from every object of a TopoJSON topology (or one named). */

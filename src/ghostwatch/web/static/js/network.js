@@ -24,6 +24,9 @@
   "use strict";
 
   var script = document.currentScript;
+  var getJson = window.ghostwatchCommon.getJson;
+  var loadScript = window.ghostwatchCommon.loadScript;
+  var message = window.ghostwatchCommon.message;
   var STATIC_BASE = script && script.src ? script.src.replace(/js\/network\.js(\?.*)?$/, "") : "/static/";
 
   var ROLE_COLOURS = {
@@ -63,25 +66,6 @@
   function colourOf(n) {
     if (isPeople(n.kind) && n.role_group && ROLE_COLOURS[n.role_group]) return ROLE_COLOURS[n.role_group];
     return KIND_COLOURS[n.kind] || OTHER;
-  }
-
-  function loadScript(src) {
-    return new Promise(function (resolve, reject) {
-      var s = document.createElement("script");
-      s.src = src;
-      s.onload = function () { resolve(); };
-      s.onerror = function () { reject(new Error("cannot load " + src)); };
-      document.head.appendChild(s);
-    });
-  }
-
-  function getJson(source) {
-    if (source && typeof source === "object") return Promise.resolve(source);
-    return fetch(source, { credentials: "same-origin", headers: { Accept: "application/json" } })
-      .then(function (r) {
-        if (!r.ok) throw new Error(source + ": HTTP " + r.status);
-        return r.json();
-      });
   }
 
   function defaultNodeUrl(d) {
@@ -203,13 +187,6 @@
     var old = el.nextElementSibling;
     if (old && old.classList.contains("gw-network-legend")) old.remove();
     el.parentNode.insertBefore(div, el.nextSibling);
-  }
-
-  function message(el, text) {
-    var p = document.createElement("p");
-    p.className = "gw-empty";
-    p.textContent = text;
-    el.appendChild(p);
   }
 
   window.ghostwatchNetwork = function (elementId, dataUrl, options) {

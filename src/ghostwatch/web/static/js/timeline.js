@@ -25,16 +25,9 @@
     "#17becf", "#bcbd22", "#7f7f7f"];
   var OTHER_COLOUR = "#c7c7c7";
   var PRINTED_COLOUR = "#d7301f";
+  var getJson = window.ghostwatchCommon.getJson;
+  var message = window.ghostwatchCommon.message;
   var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-  function getJson(source) {
-    if (source && typeof source === "object") return Promise.resolve(source);
-    return fetch(source, { credentials: "same-origin", headers: { Accept: "application/json" } })
-      .then(function (r) {
-        if (!r.ok) throw new Error(source + ": HTTP " + r.status);
-        return r.json();
-      });
-  }
 
   function node(name, attrs, parent) {
     var e = document.createElementNS(SVG, name);
@@ -238,13 +231,6 @@
       div.appendChild(row);
     });
     el.appendChild(div);
-  }
-
-  function message(el, content) {
-    var p = document.createElement("p");
-    p.className = "gw-empty";
-    p.textContent = content;
-    el.appendChild(p);
   }
 
   window.ghostwatchTimeline = function (elementId, dataUrl, options) {
