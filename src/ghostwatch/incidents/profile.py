@@ -77,7 +77,6 @@ def profile_of(report: Report) -> CaseProfile:
     """The case profile of one report."""
     document = report.document
     start, end = _action_range(report)
-    types = set(report.incident_types)
     people = [*report.suspects, *report.victims]
     seized: dict[str, int] = {}
     for item in report.seized:
@@ -88,8 +87,7 @@ def profile_of(report: Report) -> CaseProfile:
         published=document.published,
         start=start,
         end=end,
-        judicial=bool(types & VERDICT_TYPES)
-        or (bool(types & JUDICIAL_TYPES) and not types & ACTION_TYPES),
+        judicial=is_judicial(report),
         countries=sorted(
             set(report.countries) | {p.country for p in report.locations if p.country}
         ),
@@ -119,6 +117,15 @@ def profile_of(report: Report) -> CaseProfile:
         operations=sorted({fold(op.name) for op in report.operations}),
         prices=sorted({price.min for price in report.prices} | {p.max for p in report.prices}),
         anchors=sorted(anchors_of(document.text, document.language)),
+    )
+
+
+def is_judicial(report: Report) -> bool:
+    """Whether the report is about the judicial follow-up of a case (a verdict, or charges
+    without the action itself) rather than the case."""
+    types = set(report.incident_types)
+    return bool(types & VERDICT_TYPES) or (
+        bool(types & JUDICIAL_TYPES) and not types & ACTION_TYPES
     )
 
 

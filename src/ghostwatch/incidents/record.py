@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 import yaml
 from pydantic import BaseModel, Field
 
-from ghostwatch.incidents.profile import fold, name_words, profile_of
+from ghostwatch.incidents.profile import fold, is_judicial, name_words
 from ghostwatch.model import Person, Report, Span
 
 
@@ -103,7 +103,7 @@ class IncidentRecord(BaseModel):
 def build_record(incident_id: int, reports: Sequence[Report]) -> IncidentRecord:
     """Merge the reports of one incident (in any order) into its record."""
     reports = sorted(reports, key=_report_order)
-    judicial = {r.document.id: profile_of(r).judicial for r in reports}
+    judicial = {r.document.id: is_judicial(r) for r in reports}
     action = [r for r in reports if not judicial[r.document.id]] or list(reports)
     count_keys = sorted({key for r in reports for key in r.counts})
     categories = sorted({item.category for r in reports for item in r.seized if item.quantity})

@@ -63,16 +63,15 @@ def choose_incident(
     return best
 
 
-def nearest(members: Iterable[tuple[int, Member]], day: int | None) -> list[Member]:
-    """At most `MAX_CANDIDATES` distinct members, nearest in date first."""
-    seen: dict[str, tuple[int, Member]] = {}
-    for member_day, member in members:
-        gap = 0 if day is None else abs(member_day - day)
-        known = seen.get(member.profile.document_id)
-        if known is None or gap < known[0]:
-            seen[member.profile.document_id] = (gap, member)
-    ranked = sorted(seen.values(), key=lambda pair: (pair[0], pair[1].profile.document_id))
-    return [member for _, member in ranked[:MAX_CANDIDATES]]
+def nearest(found: Iterable[tuple[int, str]], day: int | None) -> list[str]:
+    """The ids of at most `MAX_CANDIDATES` distinct reports found as (day, document id), nearest
+    in date first; the store ranks its key rows with it before reading any profile."""
+    gaps: dict[str, int] = {}
+    for found_day, document_id in found:
+        gap = 0 if day is None else abs(found_day - day)
+        if gap < gaps.get(document_id, gap + 1):
+            gaps[document_id] = gap
+    return sorted(gaps, key=lambda document_id: (gaps[document_id], document_id))[:MAX_CANDIDATES]
 
 
 class MemoryIndex:
@@ -88,12 +87,13 @@ class MemoryIndex:
 
     def candidates(self, profile: CaseProfile) -> list[Member]:
         day = profile.day
-        found: list[tuple[int, Member]] = []
-        for block in blocking_keys(profile):
-            for member_day, document_id in self._keys.get(block.key, ()):
-                if day is None or abs(member_day - day) <= block.window:
-                    found.append((member_day, self._members[document_id]))
-        return nearest(found, day)
+        found = [
+            (member_day, document_id)
+            for block in blocking_keys(profile)
+            for member_day, document_id in self._keys.get(block.key, ())
+            if day is None or abs(member_day - day) <= block.window
+        ]
+        return [self._members[document_id] for document_id in nearest(found, day)]
 
     def resolve(self, profile: CaseProfile) -> Attachment:
         """Attach `profile` to its incident (opening one if needed) and index it."""

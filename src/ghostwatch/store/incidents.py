@@ -36,7 +36,7 @@ from ghostwatch.incidents import (
     choose_incident,
     profile_of,
 )
-from ghostwatch.incidents.blocking import MAX_CANDIDATES
+from ghostwatch.incidents.resolver import nearest
 from ghostwatch.model import Report
 from ghostwatch.store.audit import record_in
 from ghostwatch.store.database import transaction
@@ -549,21 +549,20 @@ def _candidates(connection: Connection, profile: CaseProfile) -> list[Member]:
     by_window: dict[int, list[str]] = {}
     for block in blocking_keys(profile):
         by_window.setdefault(block.window, []).append(block.key)
-    gaps: dict[str, tuple[int, int]] = {}  # document id -> (date gap, incident id)
+    incident_of: dict[str, int] = {}
+    found: list[tuple[int, str]] = []
     for window, keys in by_window.items():
         low, high = (-(2**31), 2**31 - 1) if day is None else (day - window, day + window)
         for row in connection.execute(_KEY_ROWS, {"keys": keys, "low": low, "high": high}):
-            gap = 0 if day is None else abs(row.day - day)
-            known = gaps.get(row.document_id)
-            if known is None or gap < known[0]:
-                gaps[row.document_id] = (gap, row.incident_id)
-    nearest = sorted(gaps, key=lambda document_id: (gaps[document_id][0], document_id))
-    chosen = nearest[:MAX_CANDIDATES]
+            incident_of[row.document_id] = row.incident_id
+            found.append((row.day, row.document_id))
+    chosen = nearest(found, day)
     if not chosen:
         return []
     rows = connection.execute(_PROFILES, {"ids": chosen}).all()
     return [
-        Member(gaps[row.document_id][1], CaseProfile.model_validate(row.profile)) for row in rows
+        Member(incident_of[row.document_id], CaseProfile.model_validate(row.profile))
+        for row in rows
     ]
 
 
